@@ -1,0 +1,31 @@
+// Cleaning that is safe for display and matching: it never changes what a sentence means.
+// Automatic rewriters leave stutters ("and also also also" for "and") and mixed quote styles;
+// we undo those. Word swaps we cannot undo safely ("which" for "that", "inside" for "in the")
+// are left in the text and handled by matching instead (they are stop words there).
+
+const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+const CURLY_SINGLE = /[\u2018\u2019\u201a\u201b\u2032\u02bc]/g;
+const ZERO_WIDTH = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Unify quotes, dashes' spacing and white space; drop invisible and control characters. */
+export function normalizeCharacters(text: string): string {
+  return text
+    .replace(ZERO_WIDTH, '')
+    .replace(CONTROL, '')
+    .replace(CURLY_DOUBLE, '"')
+    .replace(CURLY_SINGLE, "'")
+    .replace(/\u00a0/g, ' ');
+}
+
+/** "and also also also" → "and"; any word said three or more times running → once. */
+export function collapseStutters(text: string): string {
+  return text
+    .replace(/\b(and|And)(\s+also){2,}\b/g, '$1')
+    .replace(/\b([A-Za-z]+)(\s+\1\b){2,}/gi, '$1');
+}
+
+/** The cleaned form of a piece of article text, for display and matching. */
+export function cleanText(text: string): string {
+  return collapseStutters(normalizeCharacters(text)).replace(/[ \t]+/g, ' ').trim();
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle, slugFromFileName } from '../src/index.js';
+import { cleanText } from '../src/article/clean.js';
+
+describe('reading an article', () => {
+  it('GIVEN a rewriter stutter THEN "and also also also" reads as "and"', () => {
+    expect(cleanText('wind and also also also rain')).toBe('wind and rain');
+  });
+
+  it('GIVEN a legitimate "and also" THEN it is kept', () => {
+    expect(cleanText('she sang and also danced')).toBe('she sang and also danced');
+  });
+
+  it('GIVEN curly quotes THEN they become straight quotes', () => {
+    expect(cleanText('\u201cHi,\u201d she said. It\u2019s fine.')).toBe('"Hi," she said. It\'s fine.');
+  });
+
+  it('GIVEN a headline, blank-line paragraphs, one-a-line paragraphs and a Source line THEN paragraphs are numbered as a reader counts them', () => {
+    const a = parseArticle('Headline here\n\nFirst para. Second sentence.\n\nThird para.\nFourth para.\n\nSource : Daily Planet\n', 'x');
+    expect(a.headline).toBe('Headline here');
+    expect(a.meta.source).toBe('Daily Planet');
+    expect(a.paragraphs.map((p) => [p.number, p.text])).toEqual([
+      [1, 'First para. Second sentence.'],
+      [2, 'Third para.'],
+      [3, 'Fourth para.'],
+    ]);
+    expect(a.sentences.map((s) => [s.paragraph, s.text])).toEqual([
+      [1, 'First para.'],
+      [1, 'Second sentence.'],
+      [2, 'Third para.'],
+      [3, 'Fourth para.'],
+    ]);
+  });
+
+  it('GIVEN titles, times and quotes THEN sentences split only at real ends', () => {
+    const a = parseArticle('H\n\nDr. Ann Lee met Mr. Bo at 3 p.m. on Friday. "It was a plan," she said. "We won." Then they left.', 'x');
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      'Dr. Ann Lee met Mr. Bo at 3 p.m. on Friday.',
+      '"It was a plan," she said.',
+      '"We won."',
+      'Then they left.',
+    ]);
+  });
+
+  it('GIVEN valid front matter THEN its date and author are kept', () => {
+    const a = parseArticle('---\npublished: 2024-03-05\nauthor: Jo Reed\n---\nHeadline\n\nBody text here.', 'x');
+    expect(a.meta.published).toBe('2024-03-05');
+    expect(a.meta.author).toBe('Jo Reed');
+    expect(a.headline).toBe('Headline');
+  });
+
+  it('GIVEN front matter with a bad date THEN the error names the key', () => {
+    expect(() => parseArticle('---\npublished: yesterday\n---\nH\n\nBody.', 'x')).toThrow(/published/);
+  });
+
+  it('GIVEN an empty file THEN the error asks for a headline', () => {
+    expect(() => parseArticle('\n\n', 'x')).toThrow(/headline/);
+  });
+
+  it('GIVEN a messy file name THEN the slug is plain', () => {
+    expect(slugFromFileName('Court Case (v2).txt')).toBe('court-case-v2');
+  });
+});
