@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticle, readArticles } from '../src/index.js';
+import { corpusQuestions } from '../scripts/bench-corpus.js';
 import { generateArticle, generateCorpus, Random, writeCorpus } from '../scripts/generate-corpus.js';
 
 const dirs: string[] = [];
@@ -104,5 +105,25 @@ describe('the synthetic corpus generator', () => {
     const shared = articles.filter((a) => new Set(a.facts.people.map((p) => p.surname)).size < a.facts.people.length);
     expect(shared.length).toBeGreaterThan(20);
     expect(new Set(articles.map((a) => a.text)).size).toBe(500);
+  });
+});
+
+describe('the benchmark questions drawn from the corpus', () => {
+  const articles = generateCorpus({ count: 50, seed: 'questions' });
+
+  it('GIVEN a corpus THEN the same number of questions comes back every time, covering every command', () => {
+    const questions = corpusQuestions(articles, 400);
+    expect(questions).toHaveLength(400);
+    expect(corpusQuestions(articles, 400)).toEqual(questions);
+    for (const start of ['/who ', '/when did ', '/where did ', '/quote ', 'Who ', '/ask What did ', '/search ']) {
+      expect(questions.some((q) => q.startsWith(start)), start).toBe(true);
+    }
+  });
+
+  it('GIVEN a /quote question THEN it names someone the corpus really quotes', () => {
+    const quoted = new Set(articles.flatMap((a) => a.facts.quotes.map((q) => q.speaker)));
+    const asked = corpusQuestions(articles, 400).filter((q) => q.startsWith('/quote '));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const q of asked) expect(quoted.has(q.slice('/quote '.length)), q).toBe(true);
   });
 });
