@@ -1,5 +1,5 @@
 // A deterministic generator of synthetic English news articles, for the benchmark and for tests.
-// `npm exec tsx scripts/generate-corpus.ts -- [--out DIR] [--count N] [--seed S]`
+// `npx tsx scripts/generate-corpus.ts [--out DIR] [--count N] [--seed S]` (default var/corpus, 500, "docent").
 // The same seed always gives byte-identical files: a seeded PRNG (no Math.random), no clock,
 // no locale. Article i depends only on (seed, i), so a smaller count gives a prefix of a bigger one.
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
@@ -583,7 +583,7 @@ export function generateArticle(seed: string | number, index: number): Generated
     events.push({ actor: actor.name, base: actions[2]!.base, past, time: when.toLowerCase(), place: city3, paragraph: paragraphs.length });
   }
 
-  // A person mentioned but never quoted.
+  // 9. A person mentioned but never quoted; then background facts in random order, up to 8–16 paragraphs.
   const silent = witness ?? reporter;
   const silence = rng.pick(subject.silences);
   paragraphs.push(`${silent === witness ? witness.introduction : silent.name} ${silence}.`);
