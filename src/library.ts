@@ -1,14 +1,30 @@
 // A set of indexed articles, looked up by slug. Immutable once built: a refresh builds a new one.
 import type { Article } from './types.js';
 import { buildArticleIndex, type ArticleIndex } from './search/article-index.js';
+import { contentTokens, stem } from './text/tokens.js';
+import { tokenize } from './text/tokens.js';
+import { isStopWord } from './text/tokens.js';
 
 export class Library {
   readonly articles: ReadonlyMap<string, ArticleIndex>;
   readonly loadedAt: Date;
+  /** Which articles use each stem, for choosing the articles a question is about. */
+  private readonly articlesByStem = new Map<string, Set<string>>();
 
   constructor(indexes: ArticleIndex[], loadedAt = new Date()) {
     this.articles = new Map(indexes.map((ix) => [ix.article.slug, ix]));
     this.loadedAt = loadedAt;
+    if (indexes.length > 1) {
+      for (const ix of indexes) {
+        const text = [ix.article.headline, ...ix.article.sentences.map((s) => s.text)].join(' ');
+        for (const t of tokenize(text)) {
+          if (isStopWord(t.norm)) continue;
+          let set = this.articlesByStem.get(t.stem);
+          if (!set) this.articlesByStem.set(t.stem, (set = new Set()));
+          set.add(ix.article.slug);
+        }
+      }
+    }
   }
 
   get size(): number {
@@ -21,6 +37,24 @@ export class Library {
 
   list(): ArticleIndex[] {
     return [...this.articles.values()];
+  }
+
+  /** The articles whose words best match a question (all of them when there are few). */
+  shortlist(text: string, limit: number): ArticleIndex[] {
+    const all = this.list();
+    if (all.length <= limit) return all;
+    const scores = new Map<string, number>();
+    for (const t of contentTokens(text)) {
+      const set = this.articlesByStem.get(stem(t.raw));
+      if (!set) continue;
+      const weight = Math.log(1 + all.length / set.size);
+      for (const slug of set) scores.set(slug, (scores.get(slug) ?? 0) + weight);
+    }
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([slug]) => this.articles.get(slug)!)
+      .filter(Boolean);
   }
 }
 

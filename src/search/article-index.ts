@@ -1,5 +1,10 @@
 // Everything the engine knows about one article, built once when it is loaded.
+import Fuse from 'fuse.js';
 import type { Article } from '../types.js';
+import { extractPeople, type PeopleFacts } from '../extract/people.js';
+import { extractQuotes } from '../extract/quotes.js';
+import { extractTimes } from '../extract/times.js';
+import { SentenceSearch } from './sentence-search.js';
 
 /** A person named in the article. */
 export interface Person {
@@ -32,19 +37,27 @@ export interface TimeFact {
   /** Character offsets within the sentence's text. */
   start: number;
   end: number;
-  /** ISO date when it could be resolved against the publication date. */
+  /** A calendar date when it could be resolved against the publication date. */
   resolved?: string | undefined;
 }
 
 /** A direct quote and who said it. */
 export interface Quote {
   text: string;
-  /** The speaker as a reader should see them ("Heather Nauert" or "a Russian official"). */
+  /** The speaker as a reader should see them ("Heather Nauert" or "A Russian official"); empty when unattributed. */
   speaker: string;
   /** The person's id, when the speaker is a named person. */
   personId?: string | undefined;
   sentence: number;
   paragraph: number;
+}
+
+/** A name a person, organisation or place is known by, for fuzzy lookup. */
+export interface NameEntry {
+  name: string;
+  kind: 'person' | 'organisation' | 'place';
+  /** Person id, or the organisation's or place's name. */
+  ref: string;
 }
 
 export interface ArticleIndex {
@@ -54,10 +67,45 @@ export interface ArticleIndex {
   places: NamedThing[];
   times: TimeFact[];
   quotes: Quote[];
+  /** Extraction details the answerers use (mentions, pronouns, unnamed actors, words). */
+  facts: PeopleFacts;
+  search: SentenceSearch;
+  names: Fuse<NameEntry>;
 }
 
 export function buildArticleIndex(article: Article): ArticleIndex {
-  return { article, people: [], organisations: [], places: [], times: [], quotes: [] };
+  const facts = extractPeople(article);
+  const quotes = extractQuotes(article, facts);
+  const times = extractTimes(article);
+  const byId = new Map(facts.people.map((p) => [p.id, p]));
+  // A sentence that mentions someone by pronoun also matches their name.
+  const extraBySentence = new Map<number, Set<string>>();
+  for (const m of facts.mentions) {
+    if (!m.pronoun) continue;
+    const set = extraBySentence.get(m.sentence) ?? new Set<string>();
+    set.add(byId.get(m.personId)?.name ?? '');
+    extraBySentence.set(m.sentence, set);
+  }
+  const search = new SentenceSearch(
+    article.sentences.map((s) => ({ index: s.index, text: s.text, extra: [...(extraBySentence.get(s.index) ?? [])].join(' ') })),
+  );
+  const entries: NameEntry[] = [
+    ...facts.people.flatMap((p) => [p.name, ...p.aliases].map((name) => ({ name, kind: 'person' as const, ref: p.id }))),
+    ...facts.organisations.map((o) => ({ name: o.name, kind: 'organisation' as const, ref: o.name })),
+    ...facts.places.map((o) => ({ name: o.name, kind: 'place' as const, ref: o.name })),
+  ];
+  const names = new Fuse(entries, { keys: ['name'], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 2 });
+  return {
+    article,
+    people: facts.people,
+    organisations: facts.organisations,
+    places: facts.places,
+    times,
+    quotes,
+    facts,
+    search,
+    names,
+  };
 }
 
 /** One line per fact, by kind: what a refresh compares to say what changed. */
@@ -65,7 +113,7 @@ export function summarizeFacts(index: ArticleIndex): Record<'paragraphs' | 'peop
   return {
     paragraphs: index.article.paragraphs.map((p) => p.text),
     people: index.people.map((p) => (p.roles.length ? `${p.name} (${p.roles[0]})` : p.name)),
-    quotes: index.quotes.map((q) => `${q.speaker}: "${q.text}"`),
+    quotes: index.quotes.map((q) => `${q.speaker || 'unattributed'}: "${q.text}"`),
     times: index.times.map((t) => `${t.expression} (¶${t.paragraph})`),
   };
 }

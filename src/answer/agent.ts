@@ -1,0 +1,104 @@
+// Who did it: the doer of a verb in a sentence, as news prose writes it — a subject before the
+// verb, a relative "who", an agent after "by", a pronoun standing for someone named earlier.
+import type { ArticleIndex } from '../search/article-index.js';
+import { stem, tokenize } from '../text/tokens.js';
+import { STOP_WORDS } from '../text/lexicon.js';
+
+export interface Agent {
+  /** The doer as a reader should see it: a person's name, or a phrase ("a top Russian diplomat"). */
+  text: string;
+  personId?: string | undefined;
+  /** True when the doer is a named person or organisation rather than a description. */
+  named: boolean;
+}
+
+const TRAILING_FILLER = /(?:[\s,]+(?:also|later|then|first|deliberately|personally|repeatedly|had|has|have|was|were|is|are|been|be|being|would|will|could|can|did|does|do|not|never|just|still|reportedly|allegedly|initially|eventually|finally|recently|already|once|again|went on to|go on to|to|decided|tried|agreed|began|continued|helped|sought|planned|hoped|wanted|refused|failed|managed|went|on|then|directly|quickly|immediately|who had|which had|who|which|that|guilty of|accused of|convicted of|charged with|suspected of|responsible for|found))+\s*$/i;
+const BOUNDARY = /[,;:()]|\b(?:and|but|that|which|when|while|because|after|before|although|though|if|as|said|says|told|wrote|according to)\b/gi;
+const DETERMINER = /\b(?:a|an|the|many|some|several|his|her|their|its|our|two|three|four|five|most|few|no|one)\b/gi;
+
+/** Where in the sentence the first word with one of these stems stands. */
+export function findWordPosition(text: string, stems: ReadonlySet<string> | Map<string, number>): { start: number; end: number } | undefined {
+  for (const t of tokenize(text)) if (stems.has(t.stem)) return { start: t.start, end: t.end };
+  return undefined;
+}
+
+export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, verbEnd: number): Agent | undefined {
+  const text = ix.article.sentences[sentence]!.text;
+  const verb = text.slice(verbStart, verbEnd);
+  const after = text.slice(verbEnd);
+  // Passive with an agent: "a document obtained by BuzzFeed".
+  const by = /^\s+(?:\w+ly\s+)?by\s+((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after);
+  if (by && (/ed$/i.test(verb) || /^(?:made|given|taken|written|held|led|found|seen|known|told|brought|sent|built|paid|sold|won|lost|kept|set|hit|cut|put|run)$/i.test(verb))) {
+    const at = verbEnd + by.index + by[0].indexOf(by[1]!);
+    return describe(ix, sentence, at, at + by[1]!.length, by[1]!);
+  }
+  let before = text.slice(0, verbStart);
+  let relative = false;
+  for (let guard = 0; guard < 6; guard++) {
+    const trimmed = before.replace(TRAILING_FILLER, (m) => {
+      if (/\b(?:who|which|that)\s*$/i.test(m)) relative = true;
+      return '';
+    });
+    // A relative or appositive clause between subject and verb: "Marsh, who was not charged, testified".
+    const clause = /,\s+(?:who|which|whose|\d+|a|an|the)\b[^]*,\s*$/.exec(trimmed);
+    const next = clause ? trimmed.slice(0, clause.index) : trimmed;
+    if (next === before) break;
+    before = next;
+  }
+  if (relative) {
+    // "Dr. Ingrid Solberg, a geologist at the institute who led …": the person the clause describes.
+    const person = lastPersonBefore(ix, sentence, before.length);
+    if (person) return person;
+  }
+  const boundaries = [...before.matchAll(BOUNDARY)];
+  const lastBoundary = boundaries[boundaries.length - 1];
+  let from = lastBoundary ? lastBoundary.index + lastBoundary[0].length : 0;
+  let segment = before.slice(from);
+  if (!segment.trim() && lastBoundary) {
+    // "…, when many expected" handled above; an empty segment means the subject is further back.
+    from = 0;
+    segment = before;
+  }
+  const lead = segment.length - segment.trimStart().length;
+  from += lead;
+  segment = segment.trim();
+  if (!segment) return undefined;
+  return describe(ix, sentence, from, from + segment.length, segment);
+}
+
+function lastPersonBefore(ix: ArticleIndex, sentence: number, position: number): Agent | undefined {
+  const byId = new Map(ix.people.map((p) => [p.id, p]));
+  const mention = [...ix.facts.mentions].reverse().find((m) => m.sentence === sentence && m.start < position);
+  if (!mention) return undefined;
+  const person = byId.get(mention.personId);
+  return person ? { text: person.name, personId: person.id, named: true } : undefined;
+}
+
+/** Turn a stretch of a sentence into an agent: a person mentioned in it, a proper name, or its last noun phrase. */
+function describe(ix: ArticleIndex, sentence: number, from: number, to: number, phrase: string): Agent | undefined {
+  const byId = new Map(ix.people.map((p) => [p.id, p]));
+  const inside = ix.facts.mentions.filter((m) => m.sentence === sentence && m.start >= from && m.start < to);
+  const mention = inside[inside.length - 1];
+  if (mention) {
+    const person = byId.get(mention.personId);
+    if (person) return { text: person.name, personId: person.id, named: true };
+  }
+  const cleaned = phrase.replace(/^[\s"'(]+|[\s"',)]+$/g, '');
+  const proper = /((?:[\p{Lu}][\p{L}'.-]*\s+)*[\p{Lu}][\p{L}'.-]*)$/u.exec(cleaned);
+  if (proper && !STOP_WORDS.has(proper[1]!.toLowerCase())) {
+    const start = cleaned.length - proper[1]!.length;
+    const detBefore = /\b(?:the|a|an)\s+$/i.exec(cleaned.slice(0, start));
+    return { text: detBefore ? cleaned.slice(detBefore.index) : proper[1]!, named: true };
+  }
+  const determiners = [...cleaned.matchAll(DETERMINER)];
+  const last = determiners[determiners.length - 1];
+  const np = last ? cleaned.slice(last.index) : cleaned;
+  const words = tokenize(np);
+  if (words.length === 0 || words.length > 10) return undefined;
+  if (words.every((w) => STOP_WORDS.has(w.norm)) && !/^(?:many|some|several|most|few)$/i.test(np)) return undefined;
+  return { text: np, named: false };
+}
+
+export function stemsOf(words: string[]): Set<string> {
+  return new Set(words.map(stem));
+}

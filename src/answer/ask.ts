@@ -1,0 +1,80 @@
+// /ask and bare questions: who/when/where go to their answerers; how many / how much / how long
+// lead with the number; what, which, how and why lead with the sentence that answers.
+import type { ArticleIndex } from '../search/article-index.js';
+import type { SentenceHit } from '../search/sentence-search.js';
+import type { Answer } from '../types.js';
+import { foundAnswer, notFoundAnswer, sentenceText, ANSWER_BUDGET, type AnswerContext, type Candidate } from './compose.js';
+import { matchEvent, stripQuestion, suggestSentences, wordsAgree } from './match.js';
+import { answerWhen, distanceTo, matchedSpan, timeCandidates } from './when.js';
+import { answerWhere } from './where.js';
+import { answerWho } from './who.js';
+
+const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|a dozen|several)';
+const QUANTITY = new RegExp(
+  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d[\\d,.]*|${NUMBER_WORD})(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|who|which|that)\\b)[\\p{L}-]+){0,3}`,
+  'giu',
+);
+
+/** Number phrases of a sentence ("About 230 residents", "8 million kroner"), nearest the matched words first. */
+function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: string[], wantMoney: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of hits) {
+    const text = sentenceText(ix, hit.index);
+    const span = matchedSpan(text, hit);
+    let best: { phrase: string; score: number } | undefined;
+    for (const m of text.matchAll(QUANTITY)) {
+      let phrase = m[0].trim();
+      if (!/\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|several|teen|ty\b/i.test(phrase)) continue;
+      // A year or a clock time is not a count.
+      if (/^(?:in\s+)?(?:1[89]|20)\d{2}\b/.test(phrase) || /\d:\d/.test(phrase) || /\b(?:a\.m|p\.m)\b/i.test(phrase)) continue;
+      phrase = phrase.replace(/\s+(?:into|from|with|for|by|across|near|after|before|since)\b.*$/i, '');
+      const words = phrase.toLowerCase().split(/[\s-]+/);
+      const nounMatch = target.length ? Math.max(0, ...target.flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
+      const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);
+      let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
+      if (/^(?:one|a)\b/i.test(phrase) && nounMatch === 0) score *= 0.5;
+      if (!best || score > best.score) best = { phrase, score };
+    }
+    if (best) out.push({ fact: best.phrase, sentence: hit.index, score: hit.score * best.score, confidence: Math.min(0.95, hit.coverage * 0.9) });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The sentence that answers, with the next one when it continues the same subject and both fit. */
+function sentenceCandidate(ix: ArticleIndex, hit: SentenceHit): Candidate {
+  const sentence = ix.article.sentences[hit.index]!;
+  const next = ix.article.sentences[hit.index + 1];
+  let text = sentence.text;
+  if (next && next.paragraph === sentence.paragraph && text.length + next.text.length + 1 <= ANSWER_BUDGET && /^(?:The|This|That|These|Those|It|Its|He|She|They|Their|His|Her)\b/.test(next.text)) {
+    text = `${text} ${next.text}`;
+  }
+  return { fact: text, text, evidence: text, sentence: hit.index, score: hit.score, confidence: Math.min(0.95, hit.coverage) };
+}
+
+export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string): Answer {
+  const q = question.trim();
+  if (!q) return notFoundAnswer(ix, ctx, [], 'What would you like to know? Ask a question about the article.');
+  if (/^(?:who|whom|whose)\b/i.test(q)) return answerWho(ix, ctx, q);
+  if (/^(?:when|what time|what date|what day|what year|which day|which year|in what year|on what day)\b/i.test(q)) return answerWhen(ix, ctx, q.replace(/^(?:what|which|in what|on what)\s+\w+/i, 'when'));
+  if (/^(?:where|in what place|at what place)\b/i.test(q)) return answerWhere(ix, ctx, q);
+
+  const howMany = /^how\s+(many|much|large|big|long|far|high|tall|deep|old)\b\s*(.*)$/i.exec(q);
+  const costly = /\b(?:cost|price|pay|paid|spend|spent|worth|budget)\b/i.test(q);
+  const body = stripQuestion(howMany ? howMany[2]! : q);
+  const hits = matchEvent(ix, body || q);
+  if (hits.length === 0) return notFoundAnswer(ix, ctx, suggestSentences(ix, q));
+  const top = hits[0]!.score;
+  const strong = hits.filter((h) => h.score >= top * 0.6);
+
+  if (howMany && howMany[1]!.toLowerCase() === 'long') {
+    const durations = timeCandidates(ix, strong, true);
+    if (durations.length) return foundAnswer(ix, ctx, durations[0]!, durations.slice(1));
+  }
+  if (howMany || costly) {
+    const target = howMany && /^(?:many|much)$/i.test(howMany[1]!) ? (howMany[2]!.split(/\s+/).slice(0, 2) ?? []) : [];
+    const quantities = quantityCandidates(ix, strong, target, costly || howMany?.[1]?.toLowerCase() === 'much');
+    if (quantities.length) return foundAnswer(ix, ctx, quantities[0]!, quantities.slice(1));
+  }
+  const candidates = strong.map((h) => sentenceCandidate(ix, h));
+  return foundAnswer(ix, ctx, candidates[0]!, candidates.slice(1));
+}

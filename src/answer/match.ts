@@ -1,0 +1,131 @@
+// Shared matching for answerers: finding people by name, sentences by event, and the words
+// of a question that say what it is about.
+import type { ArticleIndex, Person } from '../search/article-index.js';
+import type { SentenceHit } from '../search/sentence-search.js';
+import { editDistance, normalizeWord, stem, synonymsOf, typoAllowance } from '../text/tokens.js';
+
+/** Below this share of a question's weight, a sentence does not answer it. */
+export const MIN_COVERAGE = 0.5;
+
+const LEADING_QUESTION = /^(?:(?:who|whom|whose|when|where|what|which|how|why)\b\s*)?(?:(?:is|was|are|were|did|does|do|has|have|had|will|would|could|can|should)\b\s*)?/i;
+
+/** "Who is the judge?" → "the judge"; "when did the warehouse reopen" → "the warehouse reopen". */
+export function stripQuestion(text: string): string {
+  return text
+    .replace(/[?!.]+\s*$/, '')
+    .replace(LEADING_QUESTION, '')
+    .replace(/^(?:exactly|actually)\s+/i, '')
+    .trim();
+}
+
+export function wordsOf(text: string): string[] {
+  return text
+    .split(/[^\p{L}\p{N}'.-]+/u)
+    .map((w) => normalizeWord(w.replace(/^[.'-]+|[.'-]+$/g, '')))
+    .filter(Boolean);
+}
+
+/** Does a typed word name this word of a name (same, or within typo distance)? */
+export function nameWordMatches(typed: string, nameWord: string): number {
+  const a = normalizeWord(typed);
+  const b = normalizeWord(nameWord);
+  if (a === b) return 1;
+  const allowance = typoAllowance(Math.max(a.length, b.length));
+  if (allowance === 0) return 0;
+  const d = editDistance(a, b, allowance);
+  return d <= allowance ? 1 - d / (b.length + 1) : 0;
+}
+
+export interface NameMatch<T> {
+  item: T;
+  score: number;
+}
+
+/**
+ * People whose name every typed word matches ("gregory lyle", "shanon", "nauret"). Fuse.js
+ * proposes candidates from names and aliases; each typed word must then be a name word or a typo of one.
+ */
+export function findPeopleByName(ix: ArticleIndex, typed: string): NameMatch<Person>[] {
+  const words = wordsOf(typed).filter((w) => !['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'prof', 'doctor', 'professor'].includes(w));
+  if (words.length === 0 || words.length > 5) return [];
+  const candidateIds = new Set<string>();
+  for (const r of ix.names.search(typed.slice(0, 60), { limit: 20 })) if (r.item.kind === 'person') candidateIds.add(r.item.ref);
+  for (const w of words) for (const r of ix.names.search(w, { limit: 10 })) if (r.item.kind === 'person') candidateIds.add(r.item.ref);
+  const out: NameMatch<Person>[] = [];
+  for (const person of ix.people) {
+    if (!candidateIds.has(person.id)) continue;
+    const nameWords = wordsOf(person.name);
+    let total = 0;
+    let ok = true;
+    for (const w of words) {
+      const best = Math.max(0, ...nameWords.map((n) => nameWordMatches(w, n)));
+      if (best === 0) {
+        ok = false;
+        break;
+      }
+      total += best;
+    }
+    if (ok) out.push({ item: person, score: total / words.length + words.length * 0.01 });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Organisations and places named by the typed words. */
+export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ name: string; mentions: number[]; kind: 'organisation' | 'place' }>[] {
+  const words = wordsOf(typed).filter((w) => !['the', 'a', 'an'].includes(w));
+  if (words.length === 0 || words.length > 6) return [];
+  const out: NameMatch<{ name: string; mentions: number[]; kind: 'organisation' | 'place' }>[] = [];
+  const things = [
+    ...ix.organisations.map((t) => ({ ...t, kind: 'organisation' as const })),
+    ...ix.places.map((t) => ({ ...t, kind: 'place' as const })),
+  ];
+  for (const thing of things) {
+    const nameWords = wordsOf(thing.name);
+    let total = 0;
+    let ok = true;
+    for (const w of words) {
+      const best = Math.max(0, ...nameWords.map((n) => nameWordMatches(w, n)));
+      if (best === 0) {
+        ok = false;
+        break;
+      }
+      total += best;
+    }
+    if (ok) out.push({ item: thing, score: total / words.length - Math.max(0, nameWords.length - words.length) * 0.05 });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Do two words mean the same here: same stem, a synonym, or a typo of one another. */
+export function wordsAgree(a: string, b: string): number {
+  const sa = stem(a);
+  const sb = stem(b);
+  if (sa === sb) return 1;
+  if (synonymsOf(sa).has(sb)) return 0.75;
+  const na = normalizeWord(a);
+  const nb = normalizeWord(b);
+  const allowance = typoAllowance(Math.min(na.length, nb.length));
+  if (allowance > 0 && na[0] === nb[0] && editDistance(na, nb, allowance) <= allowance) return 0.7;
+  return 0;
+}
+
+/** Sentences that tell of the event a question asks about, best first, each covering enough of it. */
+export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_COVERAGE): SentenceHit[] {
+  return ix.search.search(query, 12).filter((h) => h.coverage >= minCoverage);
+}
+
+/** Person names, with their first role, as suggestions when something is not found. */
+export function suggestPeople(ix: ArticleIndex, limit = 4): string[] {
+  return [...ix.people]
+    .sort((a, b) => b.mentions.length - a.mentions.length)
+    .slice(0, limit)
+    .map((p) => (p.roles[0] && !p.roles[0].startsWith('aged') ? `${p.name} (${p.roles[0]})` : p.name));
+}
+
+/** The sentences that best match, as short suggestions. */
+export function suggestSentences(ix: ArticleIndex, query: string, limit = 2): string[] {
+  return ix.search
+    .search(query, limit)
+    .filter((h) => h.coverage > 0.2)
+    .map((h) => `¶${ix.article.sentences[h.index]!.paragraph}: ${ix.article.sentences[h.index]!.text}`);
+}

@@ -1,0 +1,69 @@
+// /when: the time expression that dates the event asked about, taken from the sentence that
+// tells of it, nearest to the words that matched (a time after the verb phrase is preferred).
+import type { ArticleIndex, TimeFact } from '../search/article-index.js';
+import type { SentenceHit } from '../search/sentence-search.js';
+import type { Answer } from '../types.js';
+import { tokenize } from '../text/tokens.js';
+import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
+import { matchEvent, stripQuestion, suggestSentences } from './match.js';
+
+const KIND_WEIGHT: Record<TimeFact['kind'], number> = { clock: 1, date: 1, weekday: 1, month: 0.95, year: 0.9, relative: 0.95, 'event-relative': 0.8, duration: 0.3 };
+
+/** Character span of the words in the sentence that matched the question. */
+export function matchedSpan(text: string, hit: SentenceHit): { start: number; end: number } | undefined {
+  let start = Infinity;
+  let end = -1;
+  for (const t of tokenize(text)) {
+    if (!hit.matchedStems.has(t.stem)) continue;
+    start = Math.min(start, t.start);
+    end = Math.max(end, t.end);
+  }
+  return end < 0 ? undefined : { start, end };
+}
+
+/** Distance in characters from a stretch of text to the matched words; a little less after them. */
+export function distanceTo(span: { start: number; end: number } | undefined, start: number, end: number): number {
+  if (!span) return 0;
+  if (end <= span.start) return (span.start - end) * 1.3;
+  if (start >= span.end) return start - span.end;
+  return 0;
+}
+
+export function formatTime(t: TimeFact): string {
+  const expression = t.expression.replace(/^(?:on|in|at|by|inside)\s+/i, '').replace(/^./, (c) => c.toUpperCase());
+  return t.resolved && !t.expression.includes(t.resolved) ? `${expression} (${t.resolved})` : expression;
+}
+
+export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDuration: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of hits) {
+    const text = sentenceText(ix, hit.index);
+    const span = matchedSpan(text, hit);
+    const times = ix.times.filter((t) => t.sentence === hit.index && (allowDuration || t.kind !== 'duration'));
+    let best: { t: TimeFact; score: number } | undefined;
+    for (const t of times) {
+      const overlapsMatch = span && t.start <= span.start && t.end >= span.end && t.kind === 'event-relative';
+      if (overlapsMatch) continue; // the event phrase is the question itself, not its time
+      const weight = allowDuration && t.kind === 'duration' ? 1 : KIND_WEIGHT[t.kind];
+      const score = weight / (1 + distanceTo(span, t.start, t.end) / 60);
+      if (!best || score > best.score) best = { t, score };
+    }
+    if (!best) continue;
+    out.push({ fact: formatTime(best.t), sentence: hit.index, score: hit.score * best.score, confidence: Math.min(0.95, hit.coverage * best.score) });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+export function answerWhen(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
+  const event = stripQuestion(text).replace(/^(?:time|date|day|year|month)\s+(?:did|was|were|is|will)?\s*/i, '');
+  if (!event) return notFoundAnswer(ix, ctx, [], 'When did what happen? Name the event, for example "/when did the meeting take place".');
+  const hits = matchEvent(ix, event);
+  // The best-matching sentences decide; a time from a much weaker match is not this event's time.
+  const top = hits[0]?.score ?? 0;
+  const candidates = timeCandidates(ix, hits.filter((h) => h.score >= top * 0.5), /^how long\b/i.test(text));
+  if (candidates.length === 0) {
+    if (hits.length) return notFoundAnswer(ix, ctx, [`¶${ix.article.sentences[hits[0]!.index]!.paragraph}: ${sentenceText(ix, hits[0]!.index)}`], 'The article does not say when.');
+    return notFoundAnswer(ix, ctx, suggestSentences(ix, event));
+  }
+  return foundAnswer(ix, ctx, candidates[0]!, candidates.slice(1));
+}

@@ -1,0 +1,97 @@
+// /where: the place of the event asked about: a locative phrase ("at St. Brendan's Hospital",
+// "to a sheltered bay") in the sentence that tells of it, or where a named thing is.
+import type { ArticleIndex } from '../search/article-index.js';
+import type { SentenceHit } from '../search/sentence-search.js';
+import type { Answer } from '../types.js';
+import { NOT_PLACE_NOUNS, PLACE_NOUNS, PLACE_WORDS } from '../text/lexicon.js';
+import { normalizeWord } from '../text/tokens.js';
+import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
+import { findThingsByName, matchEvent, stripQuestion, suggestSentences } from './match.js';
+import { distanceTo, matchedSpan } from './when.js';
+
+const LOCATIVE = /\b(in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from)\b|[,.;:"()]|$)/g;
+
+interface Locative {
+  text: string;
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/** Phrases of a sentence that name a place, each with how place-like it is. */
+export function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
+  const text = sentenceText(ix, sentence);
+  const known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase());
+  const out: Locative[] = [];
+  for (const m of text.matchAll(LOCATIVE)) {
+    const prep = m[1]!.toLowerCase();
+    const np = m[3]!.trim();
+    const words = np.split(/\s+/);
+    const head = normalizeWord(words[words.length - 1]!);
+    const first = normalizeWord(words[0]!);
+    if (NOT_PLACE_NOUNS.has(head) || NOT_PLACE_NOUNS.has(first)) continue;
+    if (/^\d/.test(np) && !/\b(?:street|road|avenue)\b/i.test(np)) continue;
+    const proper = /^\p{Lu}/u.test(np) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(np);
+    const knownPlace = known.some((k) => np.toLowerCase().includes(k));
+    const placeNoun = words.some((w) => PLACE_NOUNS.has(normalizeWord(w)) || PLACE_WORDS.has(normalizeWord(w)));
+    let weight = (proper ? 0.8 : 0) + (knownPlace ? 0.6 : 0) + (placeNoun ? 0.8 : 0);
+    if (weight === 0) continue;
+    if (prep === 'on' && !placeNoun) continue;
+    if (['to', 'from', 'into', 'onto', 'toward', 'towards'].includes(prep) && !placeNoun && !proper) continue;
+    weight = Math.min(1, weight);
+    // Chain "to a school gymnasium in the neighbouring town of Eikefjord".
+    let end = m.index + m[0].length;
+    const chain = /^\s+(?:in|at|near|of|on)\s+(?:the\s+)?(?:[\p{L}'-]+\s+){0,4}?(?:town|city|village|county|region|district|area|province|island|[\p{Lu}][\p{L}'-]*)(?:\s+of\s+[\p{Lu}][\p{L}'-]*)?/u.exec(text.slice(end));
+    if (chain) end += chain[0].length;
+    out.push({ text: text.slice(m.index, end), start: m.index, end, weight });
+  }
+  return out;
+}
+
+function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of hits) {
+    const text = sentenceText(ix, hit.index);
+    const span = matchedSpan(text, hit);
+    let best: { l: Locative; score: number } | undefined;
+    for (const l of findLocatives(ix, hit.index)) {
+      if (span && l.start >= span.start && l.end <= span.end + 1 && l.start > span.start) {
+        // A place inside the matched words is usually part of the question ("the meeting in Finland").
+        const score = (l.weight * 0.5) / (1 + distanceTo(span, l.start, l.end) / 50);
+        if (!best || score > best.score) best = { l, score };
+        continue;
+      }
+      const score = l.weight / (1 + distanceTo(span, l.start, l.end) / 50);
+      if (!best || score > best.score) best = { l, score };
+    }
+    if (!best) continue;
+    out.push({ fact: best.l.text.replace(/^./, (c) => c.toUpperCase()), sentence: hit.index, score: hit.score * best.score, confidence: Math.min(0.95, hit.coverage * best.score) });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
+  const event = stripQuestion(text).replace(/\s+(?:located|based|situated)$/i, '');
+  if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
+  const hits = matchEvent(ix, event);
+  const top = hits[0]?.score ?? 0;
+  let candidates = placeCandidates(ix, hits.filter((h) => h.score >= top * 0.5));
+  // "Where is the North Sea Climate Centre": the place written right after the thing's name.
+  const thing = findThingsByName(ix, event.replace(/^(?:the|a|an)\s+/i, ''));
+  if (thing.length && thing[0]!.score >= 0.9) {
+    for (const s of thing[0]!.item.mentions) {
+      const sentence = sentenceText(ix, s);
+      const at = sentence.toLowerCase().indexOf(thing[0]!.item.name.toLowerCase());
+      const after = at >= 0 ? /^\s+(in|at|near|outside|on)\s+((?:the\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:who|which|that|and|said)\b|$)/.exec(sentence.slice(at + thing[0]!.item.name.length)) : null;
+      if (after) {
+        candidates = [{ fact: `${after[1]} ${after[2]}`, sentence: s, score: 100, confidence: 0.9 }, ...candidates];
+        break;
+      }
+    }
+  }
+  if (candidates.length === 0) {
+    if (hits.length) return notFoundAnswer(ix, ctx, [`¶${ix.article.sentences[hits[0]!.index]!.paragraph}: ${sentenceText(ix, hits[0]!.index)}`], 'The article does not say where.');
+    return notFoundAnswer(ix, ctx, suggestSentences(ix, event));
+  }
+  return foundAnswer(ix, ctx, candidates[0]!, candidates.slice(1));
+}

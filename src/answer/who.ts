@@ -1,0 +1,123 @@
+// /who: a person by name (typos forgiven), by description ("the State Department spokeswoman"),
+// or by what they did ("thanked Putin"); an organisation or place by name.
+import type { ArticleIndex, Person } from '../search/article-index.js';
+import type { Answer } from '../types.js';
+import { contentTokens, stem } from '../text/tokens.js';
+import { ROLE_NOUNS } from '../text/lexicon.js';
+import { agentOf, findWordPosition } from './agent.js';
+import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
+import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestPeople, suggestSentences, wordsAgree, wordsOf } from './match.js';
+
+/** Adverbs that open an action without being its verb ("first noticed"). */
+const NOT_A_VERB = new Set(['first', 'also', 'later', 'then', 'ever', 'still', 'just', 'reportedly', 'initially', 'eventually', 'finally', 'recently', 'allegedly', 'actually', 'originally', 'personally', 'directly']);
+
+export function personSummary(ix: ArticleIndex, person: Person): Candidate {
+  const described = person.roles.filter((r) => !/^(?:who|whose|aged)\b/.test(r));
+  const clauses = person.roles.filter((r) => /^(?:who|whose)\b/.test(r));
+  const role = described.length ? described.slice(0, 2).join('; ') : (clauses[0] ?? '');
+  const fact = role ? `${person.name}, ${role}` : person.name;
+  const firstNamed = ix.facts.firstMention.get(person.id) ?? person.mentions[0] ?? 0;
+  const paragraphs = [...new Set(person.mentions.map((s) => paragraphOf(ix, s)))];
+  return { fact, sentence: firstNamed, paragraphs, score: 1, confidence: 0.95 };
+}
+
+function describeThing(ix: ArticleIndex, thing: { name: string; mentions: number[]; kind: string }): Candidate {
+  const first = thing.mentions[0] ?? 0;
+  return { fact: thing.name, sentence: first, paragraphs: [...new Set(thing.mentions.map((s) => paragraphOf(ix, s)))], score: 0.9, confidence: 0.85 };
+}
+
+/** Does the typed text look like someone's name rather than a description or an action? */
+function looksLikeName(typed: string): boolean {
+  const words = typed.trim().split(/\s+/);
+  if (words.length > 4) return false;
+  if (/^(?:the|a|an|his|her|their)\b/i.test(typed)) return false;
+  if (words.some((w) => /^\p{Ll}/u.test(w) && (/(?:ed|ing)$/.test(w) || ROLE_NOUNS.has(w.toLowerCase())))) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w)) || words.length <= 2;
+}
+
+/** People (and unnamed actors) whose role matches a description such as "the police spokesperson". */
+export function matchDescription(ix: ArticleIndex, description: string): { candidates: Candidate[]; strength: number } {
+  const tokens = contentTokens(description.replace(/^(?:the|a|an)\s+/i, '')).map((t) => t.raw);
+  if (tokens.length === 0 || tokens.length > 6) return { candidates: [], strength: 0 };
+  const head = tokens[tokens.length - 1]!;
+  const scored: { candidate: Candidate; score: number }[] = [];
+  const scoreRole = (role: string): number => {
+    const roleWords = wordsOf(role);
+    if (!roleWords.some((w) => wordsAgree(head, w) > 0)) return 0;
+    let total = 0;
+    for (const t of tokens) total += Math.max(0, ...roleWords.map((w) => wordsAgree(t, w)));
+    return total / tokens.length;
+  };
+  for (const person of ix.people) {
+    const best = Math.max(0, ...person.roles.map(scoreRole));
+    if (best > 0) scored.push({ candidate: { ...personSummary(ix, person), score: best, confidence: 0.6 + 0.35 * best }, score: best });
+  }
+  for (const actor of ix.facts.unnamed) {
+    const s = scoreRole(actor.phrase);
+    if (s > 0) scored.push({ candidate: { fact: actor.phrase, sentence: actor.sentence, score: s * 0.9, confidence: 0.5 + 0.3 * s }, score: s * 0.9 });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return { candidates: scored.map((s) => s.candidate), strength: scored[0]?.score ?? 0 };
+}
+
+/** Who did something: the doer of the best-matching sentence's verb. */
+export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
+  const terms = ix.search.terms(action);
+  const key = terms.find((t) => !NOT_A_VERB.has(t.token.norm));
+  if (!key || key.expansions.size === 0) return [];
+  const hits = matchEvent(ix, action);
+  const out: Candidate[] = [];
+  for (const hit of hits) {
+    const text = sentenceText(ix, hit.index);
+    const at = findWordPosition(text, key.expansions);
+    if (!at) continue;
+    const agent = agentOf(ix, hit.index, at.start, at.end);
+    if (!agent) continue;
+    const factor = agent.named ? 1 : 0.7;
+    out.push({ fact: agent.text, sentence: hit.index, score: hit.score * factor * hit.coverage, confidence: Math.min(0.9, hit.coverage * factor) });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+export function answerWho(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
+  const typed = stripQuestion(text);
+  if (!typed) return notFoundAnswer(ix, ctx, suggestPeople(ix), 'Who would you like to know about? Give a name, a description or an action.');
+
+  const people = findPeopleByName(ix, typed);
+  if (people.length && people[0]!.score >= 0.6) {
+    const top = people.filter((p) => p.score >= people[0]!.score - 0.05);
+    if (top.length > 1) {
+      // Two people share the name typed (a surname): name them both rather than pick one.
+      const facts = top.map((p) => personSummary(ix, p.item));
+      const text = `${top.length} people: ${facts.map((f) => f.fact).join('; ')}`;
+      return foundAnswer(ix, ctx, { ...facts[0]!, fact: text, text, paragraphs: facts.flatMap((f) => f.paragraphs ?? []) }, facts.slice(1));
+    }
+    return foundAnswer(ix, ctx, personSummary(ix, people[0]!.item), people.slice(1).map((p) => personSummary(ix, p.item)));
+  }
+  const things = findThingsByName(ix, typed);
+  if (things.length && things[0]!.score >= 0.8 && looksLikeName(typed)) return foundAnswer(ix, ctx, describeThing(ix, things[0]!.item));
+
+  const described = matchDescription(ix, typed);
+  const actions = looksLikeName(typed) && !/\p{Ll}{3,}(?:ed|s)\b/u.test(typed.split(/\s+/)[0] ?? '') ? [] : matchAction(ix, typed);
+  if (described.strength >= 0.75) return foundAnswer(ix, ctx, described.candidates[0]!, [...described.candidates.slice(1), ...actions]);
+  if (actions.length) return foundAnswer(ix, ctx, actions[0]!, [...actions.slice(1), ...described.candidates]);
+  if (described.strength >= 0.5) return foundAnswer(ix, ctx, described.candidates[0]!, described.candidates.slice(1));
+
+  const suggestions = looksLikeName(typed) ? closestNames(ix, typed) : suggestSentences(ix, typed);
+  return notFoundAnswer(ix, ctx, suggestions.length ? suggestions : suggestPeople(ix));
+}
+
+function closestNames(ix: ArticleIndex, typed: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of ix.names.search(typed.slice(0, 60), { limit: 8 })) {
+    const person = r.item.kind === 'person' ? ix.people.find((p) => p.id === r.item.ref) : undefined;
+    const name = person ? person.name : r.item.name;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push(name);
+  }
+  return out.slice(0, 4);
+}
+
+export { stem };

@@ -1,0 +1,361 @@
+// People, organisations and places of an article: names, aliases, roles and every mention,
+// including mentions by surname alone and by pronoun.
+import type { Article } from '../types.js';
+import type { NamedThing, Person } from '../search/article-index.js';
+import { ROLE_NOUNS, SPEECH_VERBS, STOP_WORDS, TITLES } from '../text/lexicon.js';
+import { findNameSpans, gatherCaseEvidence, isNationality, singleWordKind, wordsOfArticle, type NameSpan, type Word } from './names.js';
+
+export type Gender = 'female' | 'male' | 'unknown';
+
+/** A mention of a person at a character position of a sentence. */
+export interface PersonMention {
+  personId: string;
+  sentence: number;
+  start: number;
+  end: number;
+  /** True when the mention is a pronoun we resolved. */
+  pronoun: boolean;
+}
+
+/** Someone the article describes but never names ("a Russian official"), who may be quoted later as "the official". */
+export interface UnnamedActor {
+  phrase: string;
+  head: string;
+  sentence: number;
+}
+
+export interface PeopleFacts {
+  people: Person[];
+  organisations: NamedThing[];
+  places: NamedThing[];
+  /** Every mention of a person, in reading order. */
+  mentions: PersonMention[];
+  genders: Map<string, Gender>;
+  unnamed: UnnamedActor[];
+  /** Words of every sentence, split once. */
+  words: Word[][];
+  /** The first sentence that mentions each person by name. */
+  firstMention: Map<string, number>;
+}
+
+const FEMALE_WORDS = new Set(['mrs', 'ms', 'miss', 'spokeswoman', 'chairwoman', 'businesswoman', 'actress', 'mother', 'daughter', 'sister', 'wife', 'widow', 'aunt', 'queen', 'princess', 'dame', 'lady', 'she', 'her', 'hers', 'herself', 'policewoman', 'congresswoman', 'grandmother']);
+const MALE_WORDS = new Set(['mr', 'spokesman', 'chairman', 'businessman', 'actor', 'father', 'son', 'brother', 'husband', 'widower', 'uncle', 'king', 'prince', 'sir', 'lord', 'he', 'him', 'his', 'himself', 'policeman', 'congressman', 'grandfather']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const APPOSITIVE_STARTS = new Set(['a', 'an', 'the', 'who', 'whose', 'head', 'chief', 'director', 'one', 'then', 'now', 'former', 'also']);
+
+function isSpaceGap(gap: string): boolean {
+  return /^\s+$/.test(gap);
+}
+
+/** Title words standing right before a name: "State Department spokeswoman", "security guard", "CNN's". */
+function titleBefore(words: Word[], runStart: number): string {
+  const collected: Word[] = [];
+  let lowercaseChain = false;
+  let modifiers = 0;
+  for (let k = runStart - 1; k >= 0; k--) {
+    const w = words[k]!;
+    if (!isSpaceGap(words[k + 1]!.gap)) break;
+    const n = w.norm;
+    if (w.capitalized) {
+      if (STOP_WORDS.has(n) && !TITLES.has(n) && n !== 'under') break;
+      if (SPEECH_VERBS.has(n)) break;
+      collected.unshift(w);
+      if (w.possessive) break;
+      continue;
+    }
+    if (ROLE_NOUNS.has(n) || TITLES.has(n) || /-(?:president|minister|secretary|chief)$/.test(n)) {
+      collected.unshift(w);
+      lowercaseChain = true;
+      continue;
+    }
+    if (lowercaseChain && modifiers < 2 && !STOP_WORDS.has(n) && !SPEECH_VERBS.has(n) && !/(?:ed|ly)$/.test(n) && !/\d/.test(n)) {
+      collected.unshift(w);
+      modifiers++;
+      continue;
+    }
+    break;
+  }
+  // A sentence-initial capitalised word that is not part of the title ("Earlier", "Asked").
+  while (collected.length && !collected[0]!.capitalized === false && collected.length > 1 && STOP_WORDS.has(collected[0]!.norm)) collected.shift();
+  return collected.map((w) => w.text).join(' ');
+}
+
+/** "of the Halden County Superior Court" right after a name. */
+function affiliationAfter(words: Word[], last: number, sentenceText: string): string {
+  const next = words[last + 1];
+  if (!next || next.norm !== 'of' || !isSpaceGap(next.gap)) return '';
+  const rest = sentenceText.slice(next.start);
+  const m = /^of (?:the )?[^,.;:"]{2,80}?(?=[,.;:"]|\s+(?:who|which|that|said|says|told|and|testified|rejected|argued|set|was|is|has|had)\b|$)/.exec(rest);
+  return m ? m[0] : '';
+}
+
+/** ", the lead prosecutor," / ", 41, who runs a guesthouse" right after a name. */
+function appositiveAfter(words: Word[], last: number, sentenceText: string): { role: string; age?: number } {
+  let pos = words[last]!.end;
+  let rest = sentenceText.slice(pos);
+  let age: number | undefined;
+  const ageMatch = /^,\s*(\d{1,3}),/.exec(rest);
+  if (ageMatch) {
+    age = Number(ageMatch[1]);
+    pos += ageMatch[0].length - 1;
+    rest = sentenceText.slice(pos);
+  }
+  const m = /^,\s+([^,;.:"]{2,140}?)(?=[,;:"]|\.(?:\s|$)|$)/.exec(rest);
+  if (!m) return age === undefined ? { role: '' } : { role: '', age };
+  const phrase = m[1]!.trim();
+  const first = phrase.split(/\s+/)[0]!.toLowerCase();
+  const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first);
+  const introducedBy = sentenceText.slice(Math.max(0, words[last]!.start - 40), words[last]!.start);
+  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '')) return { role: '' };
+  if (!accepted || phrase.split(/\s+/).length > 16) return age === undefined ? { role: '' } : { role: '', age };
+  // "who said …" is speech, not a description.
+  if (/^who\s+(said|says|told|added)\b/i.test(phrase)) return age === undefined ? { role: '' } : { role: '', age };
+  return age === undefined ? { role: phrase } : { role: phrase, age };
+}
+
+/** "his brother-in-law, Kevin Marsh" / "The state's key witness, security guard Daniel Okafor". */
+function roleBeforeComma(words: Word[], runStart: number): string {
+  let k = runStart - 1;
+  // Skip the title words directly before the name.
+  while (k >= 0 && isSpaceGap(words[k + 1]!.gap)) k--;
+  if (k < 0 || !/^,\s+$/.test(words[k + 1]!.gap)) return '';
+  const end = k;
+  const head = words[end]!;
+  if (!ROLE_NOUNS.has(head.norm) && !ROLE_NOUNS.has(head.norm.replace(/s$/, ''))) return '';
+  let from = end;
+  while (from > 0 && end - from < 5 && isSpaceGap(words[from]!.gap)) {
+    const prev = words[from - 1]!;
+    if (SPEECH_VERBS.has(prev.norm) || (STOP_WORDS.has(prev.norm) && !DETERMINERS.has(prev.norm))) break;
+    from--;
+    if (DETERMINERS.has(prev.norm) || prev.possessive) break;
+  }
+  return words
+    .slice(from, end + 1)
+    .map((w) => w.text)
+    .join(' ');
+}
+
+function genderHint(text: string): Gender {
+  const words = text.toLowerCase().split(/[^a-z]+/);
+  if (words.some((w) => FEMALE_WORDS.has(w))) return 'female';
+  if (words.some((w) => MALE_WORDS.has(w))) return 'male';
+  return 'unknown';
+}
+
+const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:in|at|of|from|with|for|close to)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added)\b)/gi;
+
+export function extractPeople(article: Article): PeopleFacts {
+  const words = wordsOfArticle(article);
+  const evidence = gatherCaseEvidence(words);
+  const spans: NameSpan[] = words.flatMap((w, i) => findNameSpans(i, w, evidence));
+
+  interface Draft {
+    person: Person;
+    gender: Gender;
+    roleSet: Set<string>;
+  }
+  const drafts = new Map<string, Draft>();
+  const firstMention = new Map<string, number>();
+  const mentions: PersonMention[] = [];
+  const orgs = new Map<string, NamedThing>();
+  const places = new Map<string, NamedThing>();
+  const addThing = (map: Map<string, NamedThing>, name: string, sentence: number) => {
+    const key = name.toLowerCase();
+    const thing = map.get(key) ?? { name, mentions: [] };
+    if (!thing.mentions.includes(sentence)) thing.mentions.push(sentence);
+    map.set(key, thing);
+  };
+
+  const draftFor = (name: string): Draft => {
+    const id = name.toLowerCase();
+    let d = drafts.get(id);
+    if (!d) {
+      d = { person: { id, name, aliases: [], roles: [], mentions: [] }, gender: 'unknown', roleSet: new Set() };
+      drafts.set(id, d);
+    }
+    return d;
+  };
+
+  const addRoles = (d: Draft, span: NameSpan) => {
+    const ws = words[span.sentence]!;
+    const text = article.sentences[span.sentence]!.text;
+    let runStart = span.first;
+    while (runStart > 0 && span.title && ws[runStart - 1] && span.title.includes(ws[runStart - 1]!.text)) runStart--;
+    const before = titleBefore(ws, runStart);
+    const title = [before, span.title].filter(Boolean).join(' ').trim();
+    const affiliation = affiliationAfter(ws, span.last, text);
+    const { role: appositive, age } = appositiveAfter(ws, span.last, text);
+    const commaRole = roleBeforeComma(ws, runStart);
+    const honorificOnly = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?$/i.test(title);
+    const main = [honorificOnly ? '' : title.replace(/'s$/, ''), affiliation].filter(Boolean).join(' ');
+    for (const role of [main, appositive, commaRole]) if (role) d.roleSet.add(role.replace(/\s+/g, ' ').trim());
+    if (age !== undefined && ![...d.roleSet].some((r) => r.startsWith('aged '))) d.roleSet.add(`aged ${age}`);
+    const hint = genderHint(`${title} ${appositive} ${commaRole}`);
+    if (hint !== 'unknown') d.gender = hint;
+  };
+
+  // Full names first (two words or more, or a titled single word).
+  for (const span of spans) {
+    if (span.kind !== 'person') continue;
+    const d = draftFor(span.text);
+    addRoles(d, span);
+    if (!firstMention.has(d.person.id)) firstMention.set(d.person.id, span.sentence);
+    mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
+  }
+
+  // Aliases: surnames always (shared surnames resolve to the nearest full mention), first names when unique.
+  const bySurname = new Map<string, Draft[]>();
+  const byFirstName = new Map<string, Draft[]>();
+  for (const d of drafts.values()) {
+    const parts = d.person.name.split(/\s+/);
+    if (parts.length < 2) continue;
+    const surname = parts[parts.length - 1]!.toLowerCase();
+    const firstName = parts[0]!.toLowerCase().replace(/\.$/, '');
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), d]);
+    if (firstName.length > 1) byFirstName.set(firstName, [...(byFirstName.get(firstName) ?? []), d]);
+  }
+  for (const [surname, ds] of bySurname) for (const d of ds) d.person.aliases.push(capitalize(surname, d.person.name));
+  for (const [first, ds] of byFirstName) if (ds.length === 1 && !bySurname.has(first)) ds[0]!.person.aliases.push(capitalize(first, ds[0]!.person.name));
+
+  // Lone words: an alias of someone, or a person, place or organisation by how they are used.
+  const singleUses = new Map<string, { words: Word[]; index: number }[]>();
+  for (const span of spans) {
+    if (span.kind !== 'other' || span.first !== span.last) continue;
+    const key = span.text.toLowerCase();
+    singleUses.set(key, [...(singleUses.get(key) ?? []), { words: words[span.sentence]!, index: span.first }]);
+  }
+  const loneKinds = new Map<string, ReturnType<typeof singleWordKind>>();
+  for (const [key, uses] of singleUses) loneKinds.set(key, singleWordKind(key, uses));
+
+  for (const span of spans) {
+    const key = span.text.toLowerCase();
+    if (span.kind === 'organisation') addThing(orgs, span.text, span.sentence);
+    else if (span.kind === 'place') addThing(places, span.text, span.sentence);
+    if (span.kind !== 'other' && !(span.kind === 'person' && span.first === span.last)) continue;
+    const candidates = bySurname.get(key) ?? byFirstName.get(key);
+    if (candidates && candidates.length) {
+      const d = nearestDraft(candidates, span.sentence, mentions);
+      mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
+      addRoles(d, span);
+      continue;
+    }
+    const kind = span.kind === 'person' ? 'person' : loneKinds.get(key);
+    if (kind === 'person') {
+      const d = draftFor(span.text);
+      addRoles(d, span);
+      if (!firstMention.has(d.person.id)) firstMention.set(d.person.id, span.sentence);
+      mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
+    } else if (kind === 'place') addThing(places, span.text, span.sentence);
+    else if (span.first === span.last && /^\p{Lu}/u.test(span.text) && !isNationality(key) && !key.includes('-')) addThing(orgs, span.text, span.sentence);
+  }
+
+  mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+
+  // Gender from pronouns that follow a person who is alone in the sentence ("Raman … her closing argument").
+  for (let s = 0; s < words.length; s++) {
+    const here = new Set(mentions.filter((m) => m.sentence === s).map((m) => m.personId));
+    if (here.size !== 1) continue;
+    const d = drafts.get([...here][0]!)!;
+    if (d.gender !== 'unknown') continue;
+    const first = mentions.find((m) => m.sentence === s)!;
+    const after = article.sentences[s]!.text.slice(first.end);
+    const hint = genderHint(after.replace(/"[^"]*"/g, ''));
+    if (hint !== 'unknown') d.gender = hint;
+  }
+  // A pronoun in a sentence that names no one, right after a sentence that names exactly one person, is that person's.
+  article.sentences.forEach((sentence, s) => {
+    if (s === 0 || mentions.some((m) => m.sentence === s)) return;
+    const previous = new Set(mentions.filter((m) => m.sentence === s - 1).map((m) => m.personId));
+    if (previous.size !== 1) return;
+    const d = drafts.get([...previous][0]!)!;
+    if (d.gender !== 'unknown') return;
+    const outsideQuotes = sentence.text.replace(/"[^"]*"/g, ' ');
+    if (/\bshe\b/i.test(outsideQuotes)) d.gender = 'female';
+    else if (/\bhe\b/i.test(outsideQuotes)) d.gender = 'male';
+  });
+  const genders = new Map([...drafts.values()].map((d) => [d.person.id, d.gender]));
+
+  // Pronouns: "he", "she" as subjects, resolved to the nearest compatible person before them.
+  const pronounMentions: PersonMention[] = [];
+  article.sentences.forEach((sentence, s) => {
+    for (const m of sentence.text.matchAll(/\b(he|she|He|She)\b/g)) {
+      const gender: Gender = m[1]!.toLowerCase() === 'she' ? 'female' : 'male';
+      const id = resolvePronoun(mentions, genders, s, m.index, gender);
+      if (id) pronounMentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
+    }
+  });
+  mentions.push(...pronounMentions);
+  mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+
+  for (const d of drafts.values()) {
+    d.person.roles = [...d.roleSet].filter((r) => !r.startsWith('aged ')).concat([...d.roleSet].filter((r) => r.startsWith('aged ')));
+    d.person.mentions = [...new Set(mentions.filter((m) => m.personId === d.person.id).map((m) => m.sentence))];
+  }
+
+  const unnamed: UnnamedActor[] = [];
+  article.sentences.forEach((sentence, s) => {
+    for (const m of sentence.text.matchAll(UNNAMED)) {
+      // "Sergeant X, a spokesperson for …" describes a named person, not an unnamed one.
+      if (/,\s*$/.test(sentence.text.slice(0, m.index)) && mentions.some((pm) => pm.sentence === s && !pm.pronoun && pm.end <= m.index && m.index - pm.end <= 8)) continue;
+      const phrase = `${m[0].split(/\s+/)[0]} ${m[1]}${m[3] ?? ''}`.replace(/\s+/g, ' ').trim();
+      unnamed.push({ phrase, head: m[2]!.toLowerCase(), sentence: s });
+    }
+  });
+
+  // People mentioned only once by a lone word that never acts like a person are noise; keep the rest in reading order.
+  const people = [...drafts.values()]
+    .map((d) => d.person)
+    .filter((p) => p.mentions.length > 0)
+    .sort((a, b) => (firstMention.get(a.id) ?? 0) - (firstMention.get(b.id) ?? 0));
+  const personNames = new Set(people.flatMap((p) => [p.name.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]));
+  const keep = (t: NamedThing) => !personNames.has(t.name.toLowerCase());
+  return {
+    people,
+    organisations: [...orgs.values()].filter(keep),
+    places: [...places.values()].filter(keep),
+    mentions,
+    genders,
+    unnamed,
+    words,
+    firstMention,
+  };
+}
+
+function capitalize(word: string, fullName: string): string {
+  const found = fullName.split(/\s+/).find((p) => p.toLowerCase().replace(/\.$/, '') === word);
+  return found ?? word;
+}
+
+/** Among people sharing a name, the one mentioned most recently before this sentence. */
+function nearestDraft<T extends { person: Person }>(candidates: T[], sentence: number, mentions: PersonMention[]): T {
+  if (candidates.length === 1) return candidates[0]!;
+  let best = candidates[0]!;
+  let bestAt = -1;
+  for (const c of candidates) {
+    for (const m of mentions) if (m.personId === c.person.id && m.sentence <= sentence && m.sentence > bestAt) {
+      bestAt = m.sentence;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** The person a pronoun at (sentence, position) most likely stands for, looking back up to four sentences. */
+export function resolvePronoun(
+  mentions: PersonMention[],
+  genders: Map<string, Gender>,
+  sentence: number,
+  position: number,
+  gender: Gender,
+): string | undefined {
+  let fallback: string | undefined;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.sentence > sentence || (m.sentence === sentence && m.start >= position)) continue;
+    if (m.sentence < sentence - 4) break;
+    const g = genders.get(m.personId) ?? 'unknown';
+    if (g === gender) return m.personId;
+    if (g === 'unknown' && fallback === undefined) fallback = m.personId;
+  }
+  return fallback;
+}

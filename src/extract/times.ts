@@ -1,0 +1,177 @@
+// Time expressions and the sentences (events) they date: clock times, dates, weekdays, months,
+// years, relative times ("last week", "in the coming months") and times tied to other events
+// ("following Russia's invasion of Ukraine", "before Moscow's deadline").
+import type { Article } from '../types.js';
+import type { TimeFact, TimeKind } from '../search/article-index.js';
+import { MONTHS, WEEKDAYS } from '../text/lexicon.js';
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const PART = '(?:morning|afternoon|evening|night|overnight)';
+const COUNT = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many|some|couple of)';
+const UNIT = '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)';
+const SEASON = '(?:spring|summer|autumn|fall|winter)';
+const APPROX = '(?:(?:about|around|approximately|roughly|nearly|almost|shortly|just|some|at least|more than|less than|over|under)\\s+)';
+
+interface Pattern {
+  kind: TimeKind;
+  re: RegExp;
+}
+
+const PATTERNS: Pattern[] = [
+  { kind: 'clock', re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}*(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}*\\d{1,2}:\\d{2}\\b`, 'g') },
+  { kind: 'date', re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
+  { kind: 'weekday', re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+)*${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
+  { kind: 'month', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+)*(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
+  { kind: 'year', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASON}|end|start|beginning|middle|spring|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
+  {
+    kind: 'relative',
+    re: new RegExp(
+      [
+        `\\b(?:today|tonight|yesterday|tomorrow|overnight|recently|earlier this (?:week|month|year)|later this (?:week|month|year))\\b`,
+        `\\b(?:this|last|next|past|coming)\\s+(?:${PART}|week|weekend|month|year|season|${SEASON})\\b`,
+        `\\b(?:(?:in|over|inside|during|within)\\s+)?(?:the\\s+)?(?:coming|next|past|last|previous|following|recent)\\s+(?:few\\s+|several\\s+|${COUNT}\\s+)?${UNIT}`,
+        `\\b${COUNT}\\s+${UNIT}\\s+(?:ago|earlier|later|before|after)\\b`,
+        `\\b(?:after|within)\\s+${COUNT}\\s+${UNIT}(?:'|')?\\s+delay\\b`,
+        `\\b(?:around|at|about) the same time\\b`,
+        `\\b(?:the (?:same|next|following|previous) (?:day|week|month|year|morning|evening|night))\\b`,
+        `\\b(?:until|since|by) then\\b`,
+        `\\bin the (?:${SEASON}|morning|afternoon|evening)\\b`,
+        `\\b(?:last|this|next) ${SEASON}\\b`,
+      ].join('|'),
+      'gi',
+    ),
+  },
+  { kind: 'duration', re: new RegExp(`\\b(?:for|over|during)\\s+${APPROX}*${COUNT}(?:\\s+|-)${UNIT}\\b|\\b${APPROX}+${COUNT}\\s+${UNIT}\\b|\\b(?:for|over)\\s+(?:years|decades|months|weeks|days|hours)\\b|\\b${COUNT}\\s+(?:nights|days|weeks|hours)\\b`, 'gi') },
+  {
+    kind: 'event-relative',
+    re: /\b(?:following|after|before|since|during|amid|ahead of|prior to|until|in the wake of|in the run-up to|at the (?:end|start|height) of|by the time)\s+(?!(?:about|around|at|least|then|that|which|it|he|she|they|we|\d))(?:the |a |an |his |her |their |its |this |these |those |[\p{Lu}][\p{L}'-]*(?:'s)? |[a-z]+ing )[^,.;:"()]{2,90}|\bunder (?:then-)?(?:President|Prime Minister|Chancellor|King|Queen|Premier)\s+[\p{Lu}][\p{L}'-]*(?:\s+[\p{Lu}][\p{L}'-]*)*/gu,
+  },
+];
+
+const SPECIFICITY: Record<TimeKind, number> = { clock: 7, date: 6, weekday: 5, month: 4, year: 3, relative: 4, 'event-relative': 2, duration: 1 };
+
+interface Found {
+  kind: TimeKind;
+  start: number;
+  end: number;
+}
+
+/** Find the time expressions of one sentence, longest and most specific first, without overlaps. */
+export function findTimeExpressions(text: string): Found[] {
+  const found: Found[] = [];
+  for (const { kind, re } of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      let expr = m[0];
+      if (kind === 'event-relative') expr = trimEventPhrase(expr);
+      else expr = expr.replace(/[\s,]+$/, '');
+      if (kind === 'year' && /^\d{4}$/.test(expr) && /\b(?:[\d,]+|No\.?)\s*$/.test(text.slice(0, m.index))) continue;
+      if (!expr.trim()) continue;
+      found.push({ kind, start: m.index, end: m.index + expr.length });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || SPECIFICITY[b.kind] - SPECIFICITY[a.kind]);
+  const kept: Found[] = [];
+  for (const f of found) {
+    const overlapping = kept.filter((k) => f.start < k.end && k.start < f.end);
+    if (overlapping.length === 0) {
+      kept.push(f);
+      continue;
+    }
+    // An event phrase that contains a clock or date ("before the slope gave way at 6:50 a.m.") yields to it.
+    if (f.kind !== 'event-relative' && f.kind !== 'duration' && overlapping.every((k) => k.kind === 'event-relative')) {
+      for (const k of overlapping) kept.splice(kept.indexOf(k), 1);
+      kept.push(f);
+    }
+  }
+  kept.sort((a, b) => a.start - b.start);
+  // "at about 2:15 a.m. on April 9": adjacent clock and date are one expression.
+  const merged: Found[] = [];
+  for (const f of kept) {
+    const prev = merged[merged.length - 1];
+    const between = prev ? text.slice(prev.end, f.start) : '';
+    if (prev && /^(?:,?\s+|\s*,\s*)(?:on\s+)?$/.test(between) && f.kind !== 'duration' && prev.kind !== 'duration' && f.kind !== 'event-relative' && prev.kind !== 'event-relative') {
+      prev.end = f.end;
+      if (SPECIFICITY[f.kind] > SPECIFICITY[prev.kind]) prev.kind = f.kind;
+    } else merged.push({ ...f });
+  }
+  return merged;
+}
+
+/** Cut an event phrase at the start of a new clause. */
+function trimEventPhrase(expr: string): string {
+  return expr
+    .replace(/\s+(?:when|which|who|where|while|as|because|but|then|so|and (?:also )?(?:the|a|an|he|she|they|it|[a-z]+ed))(?![\w-]).*$/i, '')
+    .replace(/\s+$/, '');
+}
+
+export function extractTimes(article: Article): TimeFact[] {
+  const published = article.meta.published ? new Date(`${article.meta.published}T12:00:00Z`) : undefined;
+  const facts: TimeFact[] = [];
+  for (const sentence of article.sentences) {
+    for (const f of findTimeExpressions(sentence.text)) {
+      const expression = sentence.text.slice(f.start, f.end);
+      const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end };
+      if (published) fact.resolved = resolveDate(expression, f.kind, published, sentence.text);
+      facts.push(fact);
+    }
+  }
+  return facts;
+}
+
+const DAY_MS = 86_400_000;
+
+function formatDate(d: Date): string {
+  return `${WEEKDAYS[d.getUTCDay()]![0]!.toUpperCase()}${WEEKDAYS[d.getUTCDay()]!.slice(1)} ${d.getUTCDate()} ${cap(MONTHS[d.getUTCMonth()]!)} ${d.getUTCFullYear()}`;
+}
+function cap(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
+
+/**
+ * Resolve a relative expression against the publication date, the way a reader of that day
+ * would: "Tuesday" is the last Tuesday (the next one when the sentence speaks of the future).
+ */
+export function resolveDate(expression: string, kind: TimeKind, published: Date, sentence: string): string | undefined {
+  const e = expression.toLowerCase();
+  const future = /\b(?:will|would|is to|are to|plans? to|next)\b/i.test(sentence) && !/\b(?:last|earlier|ago)\b/.test(e);
+  if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(e)) return formatDate(published);
+  if (/\byesterday\b/.test(e)) return formatDate(new Date(published.getTime() - DAY_MS));
+  if (/\btomorrow\b/.test(e)) return formatDate(new Date(published.getTime() + DAY_MS));
+  if (/\blast week\b/.test(e)) return `the week of ${formatDate(new Date(published.getTime() - 7 * DAY_MS)).replace(/^\w+ /, '')}`;
+  if (/\bnext week\b/.test(e)) return `the week of ${formatDate(new Date(published.getTime() + 7 * DAY_MS)).replace(/^\w+ /, '')}`;
+  if (/\blast month\b/.test(e)) {
+    const d = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() - 1, 1));
+    return `${cap(MONTHS[d.getUTCMonth()]!)} ${d.getUTCFullYear()}`;
+  }
+  if (/\b(?:earlier|later) this month\b/.test(e)) return `${cap(MONTHS[published.getUTCMonth()]!)} ${published.getUTCFullYear()}`;
+  if (/\blast year\b/.test(e)) return String(published.getUTCFullYear() - 1);
+  if (/\bthis year\b/.test(e)) return String(published.getUTCFullYear());
+  const ago = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago\b/.exec(e);
+  if (ago) {
+    const n = /^\d+$/.test(ago[1]!) ? Number(ago[1]) : ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(ago[1]!) - 1 || 1;
+    const days = { day: 1, week: 7, month: 30, year: 365 }[ago[2] as 'day' | 'week' | 'month' | 'year'] * Math.max(1, n);
+    return formatDate(new Date(published.getTime() - days * DAY_MS));
+  }
+  if (kind === 'weekday' || kind === 'relative') {
+    const day = WEEKDAYS.findIndex((w) => e.includes(w));
+    if (day >= 0 && !/\d/.test(e)) {
+      let delta = (published.getUTCDay() - day + 7) % 7;
+      if (future && !/\blast\b/.test(e)) delta = -((day - published.getUTCDay() + 7) % 7 || 7);
+      else if (/\blast\b/.test(e) && delta === 0) delta = 7;
+      return formatDate(new Date(published.getTime() - delta * DAY_MS));
+    }
+  }
+  if (kind === 'date' || kind === 'month') {
+    if (/\d{4}/.test(e)) return undefined;
+    const month = MONTHS.findIndex((m) => e.includes(m) || e.includes(`${m.slice(0, 3)}.`));
+    if (month < 0) return undefined;
+    const dayMatch = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(e);
+    let year = published.getUTCFullYear();
+    if (!future && month > published.getUTCMonth()) year -= 1;
+    if (future && month < published.getUTCMonth()) year += 1;
+    if (dayMatch) return formatDate(new Date(Date.UTC(year, month, Number(dayMatch[1]), 12)));
+    return `${cap(MONTHS[month]!)} ${year}`;
+  }
+  return undefined;
+}

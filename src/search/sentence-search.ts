@@ -1,0 +1,157 @@
+// BM25 ranking of an article's sentences, forgiving typos and common paraphrases, and telling
+// how much of a question the best sentence covers: the guard against answering what is not there.
+import { contentTokens, editDistance, stem, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
+import { isStopWord } from '../text/tokens.js';
+
+const K1 = 1.2;
+const B = 0.75;
+const SYNONYM_WEIGHT = 0.75;
+const TYPO_WEIGHT = 0.8;
+
+export interface SearchableSentence {
+  index: number;
+  text: string;
+  /** Extra words that belong to the sentence's meaning, e.g. the name a pronoun stands for. */
+  extra?: string;
+}
+
+/** One word of the question and what it matched. */
+export interface TermMatch {
+  token: Token;
+  /** The article's stems this word matched, with their weights. */
+  expansions: Map<string, number>;
+  idf: number;
+}
+
+export interface SentenceHit {
+  index: number;
+  score: number;
+  /** Share of the question's weight (by rarity) this sentence contains, 0..1. */
+  coverage: number;
+  /** Query tokens this sentence matched. */
+  matched: Token[];
+  /** Stems of this sentence that matched something in the question. */
+  matchedStems: Set<string>;
+}
+
+interface Doc {
+  index: number;
+  tf: Map<string, number>;
+  length: number;
+}
+
+export class SentenceSearch {
+  private readonly docs: Doc[] = [];
+  private readonly df = new Map<string, number>();
+  private readonly normsByStem = new Map<string, Set<string>>();
+  private readonly avgLength: number;
+  private readonly maxIdf: number;
+
+  constructor(sentences: SearchableSentence[]) {
+    let total = 0;
+    for (const s of sentences) {
+      const tf = new Map<string, number>();
+      const tokens = tokenize(s.extra ? `${s.text} ${s.extra}` : s.text).filter((t) => !isStopWord(t.norm));
+      for (const t of tokens) {
+        tf.set(t.stem, (tf.get(t.stem) ?? 0) + 1);
+        let norms = this.normsByStem.get(t.stem);
+        if (!norms) this.normsByStem.set(t.stem, (norms = new Set()));
+        norms.add(t.norm);
+      }
+      for (const key of tf.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+      this.docs.push({ index: s.index, tf, length: tokens.length });
+      total += tokens.length;
+    }
+    this.avgLength = this.docs.length ? total / this.docs.length : 1;
+    this.maxIdf = this.idfOf(0) + 1;
+  }
+
+  private idfOf(df: number): number {
+    const n = this.docs.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Does the article use this word at all (exactly, as a synonym, or with a typo)? */
+  knows(word: string): boolean {
+    return this.expand(tokenize(word)[0] ?? null).size > 0;
+  }
+
+  private expand(token: Token | null): Map<string, number> {
+    const out = new Map<string, number>();
+    if (!token) return out;
+    if (this.df.has(token.stem)) out.set(token.stem, 1);
+    for (const syn of synonymsOf(token.stem)) if (this.df.has(syn) && !out.has(syn)) out.set(syn, SYNONYM_WEIGHT);
+    const allowance = typoAllowance(token.norm.length);
+    if (out.size === 0 && allowance > 0 && !/\d/.test(token.norm)) {
+      for (const [s, norms] of this.normsByStem) {
+        for (const n of norms) {
+          if (Math.abs(n.length - token.norm.length) > allowance || n[0] !== token.norm[0]) continue;
+          if (editDistance(n, token.norm, allowance) <= allowance) {
+            out.set(s, Math.max(out.get(s) ?? 0, TYPO_WEIGHT));
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The question's content words with what each matches here. */
+  terms(query: string): TermMatch[] {
+    const seen = new Set<string>();
+    const out: TermMatch[] = [];
+    for (const token of contentTokens(query)) {
+      if (seen.has(token.stem)) continue;
+      seen.add(token.stem);
+      const expansions = this.expand(token);
+      let idf = this.maxIdf;
+      if (expansions.size) {
+        idf = 0;
+        for (const [s, w] of expansions) idf = Math.max(idf, this.idfOf(this.df.get(s) ?? 0) * w);
+        idf = Math.max(idf, 0.05);
+      }
+      out.push({ token, expansions, idf });
+    }
+    return out;
+  }
+
+  /** Sentences ranked by BM25 over the question's words, best first. */
+  search(query: string | TermMatch[], limit = 10, weights?: Map<string, number>): SentenceHit[] {
+    const terms = typeof query === 'string' ? this.terms(query) : query;
+    if (terms.length === 0) return [];
+    const totalWeight = terms.reduce((sum, t) => sum + t.idf * (weights?.get(t.token.stem) ?? 1), 0);
+    const hits: SentenceHit[] = [];
+    for (const doc of this.docs) {
+      let score = 0;
+      let covered = 0;
+      const matched: Token[] = [];
+      const matchedStems = new Set<string>();
+      for (const term of terms) {
+        let best = 0;
+        let bestStem = '';
+        for (const [s, w] of term.expansions) {
+          const tf = doc.tf.get(s);
+          if (!tf) continue;
+          const idf = this.idfOf(this.df.get(s) ?? 0);
+          const part = (w * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
+          if (part > best) {
+            best = part;
+            bestStem = s;
+          }
+        }
+        if (best > 0) {
+          const termWeight = weights?.get(term.token.stem) ?? 1;
+          score += best * termWeight;
+          covered += term.idf * termWeight * (term.expansions.get(bestStem) ?? 1);
+          matched.push(term.token);
+          matchedStems.add(bestStem);
+        }
+      }
+      if (score > 0) hits.push({ index: doc.index, score, coverage: totalWeight ? covered / totalWeight : 0, matched, matchedStems });
+    }
+    hits.sort((a, b) => b.score - a.score || a.index - b.index);
+    return hits.slice(0, limit);
+  }
+}
+
+export { stem };

@@ -1,0 +1,274 @@
+// Word lists the extractors and the matcher rely on. General English and news conventions only:
+// nothing here names a person, place or event of any particular article.
+
+export const STOP_WORDS = new Set(
+  (
+    'a an the and or but nor so yet if then than as of to in on at by for from with within without into onto upon ' +
+    'about above after against along among around before behind below beneath beside between beyond during except ' +
+    'inside outside over past since through throughout till toward towards under until up down off out via per ' +
+    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs ' +
+    'this that these those which who whom whose what when where why how whatever whoever ' +
+    'is am are was were be been being do does did done doing have has had having ' +
+    'will would shall should can could may might must ought ' +
+    'not no also just only even still very too much many more most some any each every all both either neither ' +
+    'there here again ever once one s t ll re ve d tell me please know ask asked'
+  ).split(/\s+/),
+);
+
+/** Question words and fillers that carry no content in a question. */
+export const QUESTION_FILLER = new Set(
+  'who whom whose when where what which how why did does do is was were are happen happened happens say said exactly kind sort'.split(' '),
+);
+
+/** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
+export const IRREGULAR_FORMS: Record<string, string> = Object.fromEntries(
+  (
+    'said:say says:say met:meet made:make told:tell took:take taken:take fell:fall fallen:fall left:leave led:lead ' +
+    'found:find brought:bring began:begin begun:begin gave:give given:give went:go gone:go held:hold spoke:speak ' +
+    'spoken:speak knew:know known:know thought:think sent:send won:win lost:lose paid:pay sold:sell bought:buy ' +
+    'built:build kept:keep ran:run saw:see seen:see came:come became:become broke:break broken:break chose:choose ' +
+    'chosen:choose drove:drive driven:drive flew:fly flown:fly rose:rise risen:rise struck:strike stole:steal ' +
+    'stolen:steal wrote:write written:write fought:fight caught:catch taught:teach sought:seek withdrew:withdraw ' +
+    'withdrawn:withdraw swore:swear sworn:swear shot:shoot hid:hide hidden:hide stood:stand understood:understand ' +
+    'fled:flee sank:sink sunk:sink spent:spend lent:lend meant:mean felt:feel dealt:deal grew:grow grown:grow ' +
+    'threw:throw thrown:throw drew:draw drawn:draw ate:eat eaten:eat rode:ride shook:shake woke:wake wore:wear ' +
+    'tore:tear torn:tear bit:bite dug:dig hung:hang slid:slide swept:sweep swept:sweep burnt:burn dealt:deal ' +
+    'forgave:forgive froze:freeze frozen:freeze got:get gotten:get heard:hear laid:lay lain:lie lay:lie ' +
+    'sat:sit slept:sleep sped:speed spun:spin sprang:spring stuck:stick stung:sting strove:strive swam:swim ' +
+    'swung:swing wept:weep wound:wind arisen:arise arose:arise awoke:awake bore:bear borne:bear fed:feed ' +
+    'forbade:forbid forgot:forget forgotten:forget overtook:overtake undertook:undertake overcame:overcome ' +
+    'men:man women:woman children:child people:person feet:foot teeth:tooth mice:mouse'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/**
+ * Words a person may use for what the article says another way. Each group is matched as one
+ * meaning, at a lower weight than the word itself.
+ */
+export const SYNONYM_GROUPS: string[][] = [
+  ['fire', 'blaze', 'flames', 'arson', 'burn'],
+  ['start', 'set', 'ignite', 'spark', 'cause', 'begin', 'launch'],
+  ['collapse', 'break', 'give', 'crumble', 'slide', 'landslide', 'fall', 'cave'],
+  ['warn', 'tell', 'alert', 'caution', 'inform', 'advise', 'notify'],
+  ['notice', 'report', 'spot', 'discover', 'find', 'detect', 'see', 'observe', 'identify'],
+  ['arrest', 'detain', 'custody', 'apprehend'],
+  ['meet', 'meeting', 'talk', 'talks', 'summit', 'conversation'],
+  ['say', 'state', 'tell', 'add', 'comment', 'remark', 'note', 'claim', 'declare'],
+  ['kill', 'die', 'dead', 'death', 'fatal', 'fatality'],
+  ['injure', 'injury', 'hurt', 'wound', 'wounded', 'injured'],
+  ['propose', 'proposal', 'suggest', 'offer', 'plan'],
+  ['spokesperson', 'spokeswoman', 'spokesman', 'spokesmen', 'spokespeople', 'representative'],
+  ['lawyer', 'attorney', 'counsel', 'solicitor', 'barrister', 'advocate'],
+  ['prosecutor', 'prosecution', 'prosecute'],
+  ['police', 'officer', 'detective', 'sergeant', 'constable', 'inspector', 'policeman', 'policewoman'],
+  ['doctor', 'physician', 'surgeon', 'dr'],
+  ['company', 'firm', 'business', 'corporation', 'group', 'employer'],
+  ['chairman', 'chair', 'chairwoman', 'chairperson'],
+  ['boss', 'head', 'chief', 'director', 'leader', 'manager', 'executive', 'ceo', 'lead'],
+  ['buy', 'purchase', 'acquire', 'acquisition', 'takeover'],
+  ['sell', 'sale', 'sold'],
+  ['reopen', 'open', 'reopening'],
+  ['close', 'shut', 'shutter', 'closure', 'halt', 'suspend'],
+  ['sentence', 'sentencing', 'jail', 'prison', 'term'],
+  ['convict', 'conviction', 'guilty', 'verdict'],
+  ['acquit', 'acquittal', 'clear'],
+  ['employ', 'employee', 'staff', 'worker', 'workforce', 'job', 'hire'],
+  ['cost', 'price', 'pay', 'spend', 'fund', 'budget', 'funding', 'expense'],
+  ['damage', 'destroy', 'wreck', 'ruin', 'devastate', 'hit'],
+  ['win', 'victory', 'beat', 'triumph'],
+  ['lose', 'defeat', 'loss'],
+  ['sign', 'approve', 'pass', 'enact', 'ratify'],
+  ['resign', 'quit', 'step', 'leave', 'depart', 'departure'],
+  ['appoint', 'name', 'nominate', 'hire', 'select', 'choose'],
+  ['end', 'finish', 'conclude', 'complete', 'close'],
+  ['increase', 'raise', 'rise', 'grow', 'boost', 'hike', 'expand', 'more'],
+  ['decrease', 'cut', 'reduce', 'lower', 'drop', 'decline', 'shrink', 'slash'],
+  ['treat', 'treatment', 'hospital', 'care', 'hospitalise', 'hospitalize'],
+  ['move', 'relocate', 'transfer', 'shift', 'evacuate', 'evacuation', 'take'],
+  ['ask', 'request', 'seek', 'demand', 'call', 'urge'],
+  ['refuse', 'decline', 'reject', 'deny', 'dismiss'],
+  ['cooperate', 'cooperation', 'collaborate', 'collaboration', 'partner', 'partnership', 'work'],
+  ['call', 'describe', 'label', 'term', 'characterise', 'characterize', 'dub', 'name'],
+  ['purpose', 'aim', 'goal', 'objective', 'discuss', 'intend', 'reason'],
+  ['respond', 'response', 'reply', 'answer', 'react', 'reaction'],
+  ['accuracy', 'accurate', 'authentic', 'true', 'confirm'],
+  ['deliberate', 'deliberation', 'consider', 'discuss'],
+  ['testify', 'testimony', 'witness', 'evidence'],
+  ['judge', 'justice', 'magistrate', 'court'],
+  ['mayor', 'municipality', 'council'],
+  ['minister', 'secretary', 'ministry'],
+  ['president', 'leader', 'head'],
+  ['scientist', 'researcher', 'expert', 'scholar', 'academic', 'geologist', 'scientists', 'researchers'],
+  ['study', 'research', 'report', 'paper', 'survey', 'analysis'],
+  ['crack', 'fissure', 'fracture', 'split'],
+  ['storm', 'hurricane', 'typhoon', 'cyclone', 'gale'],
+  ['quake', 'earthquake', 'tremor', 'seismic'],
+  ['flood', 'flooding', 'inundate'],
+  ['wave', 'tsunami', 'surge'],
+  ['vote', 'ballot', 'election', 'poll'],
+  ['money', 'cash', 'funds', 'dollars', 'euros', 'pounds', 'kroner'],
+  ['car', 'vehicle', 'truck', 'pickup', 'van'],
+  ['home', 'house', 'residence', 'property'],
+  ['town', 'village', 'city', 'municipality', 'community'],
+  ['child', 'kid', 'minor', 'boy', 'girl'],
+  ['agree', 'agreement', 'deal', 'accord', 'pact', 'treaty', 'contract'],
+  ['investigate', 'investigation', 'probe', 'inquiry', 'examine'],
+  ['accuse', 'allege', 'charge', 'blame'],
+  ['delete', 'erase', 'remove', 'wipe'],
+  ['message', 'text', 'email', 'sms'],
+  ['leak', 'disclose', 'reveal', 'publish'],
+  ['obtain', 'get', 'receive', 'acquire'],
+  ['thank', 'credit', 'praise'],
+  ['criticise', 'criticize', 'criticism', 'condemn', 'attack'],
+  ['sanction', 'penalty', 'embargo'],
+  ['restore', 'reinstate', 'renew', 'resume', 'reestablish'],
+  ['interfere', 'interference', 'meddle', 'meddling'],
+];
+
+/** Honorifics and titles that stand before a name. */
+export const TITLES = new Set(
+  (
+    'mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother judge justice mayor ' +
+    'president vice-president premier chancellor minister secretary senator sen rep representative governor gov ' +
+    'ambassador general gen colonel col major maj captain capt lieutenant lt sergeant sgt corporal cpl private admiral ' +
+    'commander cmdr officer detective det inspector insp superintendent supt constable chief deputy king queen prince ' +
+    'princess sheikh pope cardinal bishop rabbi imam coach councillor councilor alderman commissioner chairman ' +
+    'chairwoman director speaker attorney prosecutor sheriff marshal agent pastor nurse'
+  ).split(' '),
+);
+
+/**
+ * Nouns that name a role or job. A run of words before a name ending in one of these is a title
+ * ("security guard Daniel Okafor"); a description matching one finds the person.
+ */
+export const ROLE_NOUNS = new Set(
+  (
+    'spokeswoman spokesman spokesperson spokespeople attorney lawyer counsel solicitor barrister judge justice guard ' +
+    'investigator officer detective sergeant inspector constable chief president minister secretary director manager ' +
+    'engineer scientist geologist professor researcher analyst economist mayor governor senator representative ' +
+    'ambassador diplomat official chairman chairwoman chair ceo founder owner reporter correspondent editor journalist ' +
+    'writer author witness prosecutor defendant victim suspect doctor nurse surgeon physician teacher student coach ' +
+    'player captain striker goalkeeper manager driver pilot farmer fisherman resident neighbour neighbor hiker ' +
+    'climber tourist worker employee head leader commander general colonel admiral spokesperson adviser advisor ' +
+    'consultant expert specialist historian lecturer dean principal superintendent commissioner councillor councilor ' +
+    'treasurer auditor accountant banker trader executive vice-president partner shareholder investor activist ' +
+    'organiser organizer campaigner volunteer firefighter paramedic ranger warden curator architect designer ' +
+    'developer programmer chemist biologist physicist astronomer meteorologist forecaster seismologist volcanologist ' +
+    'climatologist oceanographer ecologist epidemiologist virologist psychologist psychiatrist pharmacist dentist ' +
+    'veterinarian vet lawmaker legislator premier chancellor king queen prince princess monarch envoy negotiator ' +
+    'mediator inspector-general marshal sheriff agent operative soldier sailor veteran guardian parent mother father ' +
+    'son daughter brother sister wife husband widow uncle aunt cousin brother-in-law sister-in-law friend colleague ' +
+    'boss deputy assistant aide clerk registrar secretary-general director-general chief-executive presenter host ' +
+    'anchor commentator columnist photographer producer actor actress singer musician artist novelist poet ' +
+    'entrepreneur businessman businesswoman landlord tenant homeowner shopkeeper owner operator proprietor ' +
+    'contractor builder electrician plumber mechanic technician inventor mp mep candidate nominee incumbent ' +
+    'challenger opponent rival ally spokesman-for head-of priest pastor bishop rabbi imam monk nun foreman ' +
+    'juror jurors chairperson president-elect secretary-general coordinator supervisor administrator controller ' +
+    'strategist planner scout referee umpire athlete runner cyclist swimmer champion winner finalist'
+  ).split(' '),
+);
+
+/** A final word that makes a capitalised run an organisation. */
+export const ORGANISATION_WORDS = new Set(
+  (
+    'department ministry court institute institution centre center university college school academy hospital clinic ' +
+    'council parliament congress senate assembly committee commission agency authority office bureau service ' +
+    'services police force army navy corps party union association federation foundation fund trust bank company ' +
+    'corporation corp inc ltd llc plc group holdings partners industries provisions foods systems technologies ' +
+    'solutions airlines airways motors energy capital logistics pharmaceuticals labs laboratory laboratories media ' +
+    'network networks news times post herald courier journal gazette tribune telegraph chronicle guardian observer ' +
+    'letters review magazine press radio television tv broadcasting club team fc united board cabinet administration ' +
+    'government council secretariat directorate society church mosque temple museum library observatory station ' +
+    'prison jail brigade battalion regiment division command alliance coalition organisation organization ' +
+    'initiative programme program project network exchange market markets group house'
+  ).split(' '),
+);
+
+/** A final word that makes a capitalised run a place. */
+export const PLACE_WORDS = new Set(
+  (
+    'states county city town village district province state region republic kingdom island islands isle peninsula bay ' +
+    'gulf sea ocean river lake fjord mountain mountains mount mt valley hill hills park street st road avenue ave ' +
+    'boulevard square bridge harbour harbor port airport coast beach forest desert plain plains canyon glacier ' +
+    'strait channel canal estate quarter borough heights falls springs creek point cape highway motorway lane'
+  ).split(' '),
+);
+
+/** Common nouns that make a locative phrase a place ("at the courtroom", "to a sheltered bay"). */
+export const PLACE_NOUNS = new Set(
+  (
+    'courtroom courthouse court hospital clinic school gymnasium gym bay harbour harbor port quay pier dock park ' +
+    'building house home apartment flat office headquarters hq station airport village town city capital country ' +
+    'region area district neighbourhood neighborhood street road avenue square bridge border coast shore beach ' +
+    'island mountain hill valley river lake fjord sea ocean field farm factory plant warehouse depot store shop ' +
+    'mall market restaurant cafe bar hotel guesthouse church mosque temple cemetery stadium arena hall theatre ' +
+    'theater museum library university campus college summit dinner ceremony conference meeting rally camp base ' +
+    'prison jail cell site scene room lobby parking garage tunnel mine well forest woods jungle desert embassy ' +
+    'consulate parliament chamber palace residence ministry department premises compound facility laboratory lab ' +
+    'centre center venue location spot floor bay slope summit peak coastline shelter tent hangar track course ' +
+    'circuit pitch ground grounds studio hq zone quarter suburb county state province territory continent'
+  ).split(' '),
+);
+
+/** Nouns after "in/into/at" that are not places ("taken into custody", "in general terms"). */
+export const NOT_PLACE_NOUNS = new Set(
+  (
+    'custody evidence terms general particular fact addition part effect force power charge touch contact ' +
+    'response return kind total turn time times order advance case place question line favour favor support ' +
+    'opposition danger trouble debt doubt question talks relation relations account practice theory principle ' +
+    'public private person secret detail short brief common control command court-martial'
+  ).split(' '),
+);
+
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Verbs that attribute speech ("she said", "according to"). */
+export const SPEECH_VERBS = new Set(
+  (
+    'said says say told tells added adds asked asks argued argues explained explains noted notes wrote writes ' +
+    'stated states warned warns insisted insists replied replies recalled recalls testified testifies ' +
+    'acknowledged acknowledges admitted admits claimed claims continued continues declared declares remarked ' +
+    'responded responds conceded concedes cautioned cautions suggested suggests maintained maintains ' +
+    'announced announces confirmed confirms countered counters urged urges observed observes pointed ' +
+    'stressed stresses emphasised emphasized added predicted predicts conceded shouted shouts whispered ' +
+    'tweeted posted commented comments complained complains boasted joked jokes promised promises vowed vows'
+  ).split(' '),
+);
+
+export const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, dozen: 12, dozens: 24, hundreds: 200, thousands: 2000,
+};
+
+/** Countries, regions and nationality words, so a lone capitalised word is not taken for a person. */
+export const COUNTRIES_AND_NATIONALITIES = new Set(
+  (
+    'afghanistan albania algeria america american americans andorra angola argentina armenia australia austria ' +
+    'azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana ' +
+    'brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia congo croatia cuba ' +
+    'cyprus czechia czech denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland ' +
+    'france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary ' +
+    'iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea ' +
+    'kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg ' +
+    'madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia ' +
+    'montenegro morocco mozambique myanmar namibia nauru nepal netherlands zealand nicaragua niger nigeria norway ' +
+    'oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda ' +
+    'samoa senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland ' +
+    'syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey turkmenistan tuvalu uganda ' +
+    'ukraine emirates uk usa us uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe europe asia ' +
+    'africa antarctica arctic scandinavia britain england scotland wales kremlin moscow washington london paris ' +
+    'berlin beijing tokyo kyiv kiev brussels geneva rome madrid vienna warsaw oslo stockholm helsinki copenhagen ' +
+    'russian russians ukrainian ukrainians syrian syrians chinese japanese korean koreans indian indians british ' +
+    'english french german germans italian spanish polish dutch swedish norwegian finnish danish irish scottish ' +
+    'welsh european europeans african asian arab arabs iranian iraqi afghan israeli israelis palestinian turkish ' +
+    'greek canadian mexican brazilian australian western eastern northern southern soviet nato eu un g20 g7 ' +
+    'democrat democrats republican republicans muslim christian jewish catholic'
+  ).split(' '),
+);

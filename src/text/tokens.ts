@@ -1,0 +1,131 @@
+// Words, their offsets and their stems: the common currency of matching.
+import { IRREGULAR_FORMS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
+
+export interface Token {
+  /** The word as written. */
+  raw: string;
+  /** Lowercase, without possessive 's and accents folded. */
+  norm: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[''.\-&][\p{L}\p{N}]+)*/gu;
+
+/** Lowercase, fold accents and drop a possessive ending: "Nauert's" → "nauert". */
+export function normalizeWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[''](s)?$/, '')
+    .replace(/\.$/, '');
+}
+
+/**
+ * A light suffix-stripping stemmer: not linguistically exact, but it maps the forms news uses
+ * ("reopened", "reopens", "reopening") to one key, consistently for question and article.
+ */
+export function stem(word: string): string {
+  let w = normalizeWord(word);
+  w = IRREGULAR_FORMS[w] ?? w;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  const rules: [RegExp, string][] = [
+    [/ational$/, 'ate'],
+    [/izations?$/, 'ize'],
+    [/isations?$/, 'ise'],
+    [/ations?$/, 'ate'],
+    [/nesses?$/, ''],
+    [/ments?$/, ''],
+    [/ingly$/, ''],
+    [/edly$/, ''],
+    [/ings?$/, ''],
+    [/ied$/, 'y'],
+    [/ies$/, 'y'],
+    [/sses$/, 'ss'],
+    [/([^aeiou])ed$/, '$1'],
+    [/eed$/, 'ee'],
+    [/ers?$/, ''],
+    [/ions?$/, ''],
+    [/ly$/, ''],
+    [/als?$/, ''],
+    [/([^su])s$/, '$1'],
+  ];
+  for (const [pattern, replacement] of rules) {
+    if (pattern.test(w)) {
+      const next = w.replace(pattern, replacement);
+      if (next.length >= 3) {
+        w = next;
+        break;
+      }
+    }
+  }
+  if (w.length >= 4) w = w.replace(/[ey]$/, '');
+  w = w.replace(/([bdfgklmnprtz])\1$/, '$1');
+  return w;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const norm = normalizeWord(raw);
+    if (norm === '') continue;
+    tokens.push({ raw, norm, stem: stem(raw), start: m.index, end: m.index + raw.length });
+  }
+  return tokens;
+}
+
+export function isStopWord(norm: string): boolean {
+  return STOP_WORDS.has(norm) || QUESTION_FILLER.has(norm);
+}
+
+/** The words of a question that carry its meaning, in order. */
+export function contentTokens(text: string): Token[] {
+  return tokenize(text).filter((t) => !isStopWord(t.norm));
+}
+
+const synonymsByStem = new Map<string, Set<string>>();
+for (const group of SYNONYM_GROUPS) {
+  const stems = group.map(stem);
+  for (const s of stems) {
+    const set = synonymsByStem.get(s) ?? new Set<string>();
+    for (const other of stems) if (other !== s) set.add(other);
+    synonymsByStem.set(s, set);
+  }
+}
+
+/** Stems that mean nearly the same as this one. */
+export function synonymsOf(stemmed: string): ReadonlySet<string> {
+  return synonymsByStem.get(stemmed) ?? EMPTY;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Damerau–Levenshtein distance (adjacent transpositions count once), stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** How many typos a word of this length may carry and still be the same word. */
+export function typoAllowance(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 7) return 1;
+  return 2;
+}
