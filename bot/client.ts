@@ -1,0 +1,66 @@
+// The Discord client, built in-process from a config, a library source and a logger, so tests
+// and the benchmark run the very client `npm start` runs, pointed at a fake Discord.
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Partials,
+  type ClientOptions,
+} from 'discord.js';
+import type { Command, CommandContext } from '../commands/index.js';
+import type { Library } from '../src/index.js';
+import type { DocentConfig } from './config.js';
+import { QuestionCooldowns } from './cooldown.js';
+import { handleInteraction } from './interactions.js';
+import type { Logger } from './logger.js';
+import { createMessageHandler } from './messages.js';
+import { NO_MENTIONS } from './reply.js';
+
+export interface DocentClientOptions {
+  config: Pick<DocentConfig, 'apiUrl' | 'userCooldownMs' | 'channelCooldownMs'>;
+  getLibrary: () => Library;
+  logger: Logger;
+  commands: readonly Command[];
+  /** Extra client options (shards, REST tuning); Docent's own settings win. */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+export function createDocentClient(options: DocentClientOptions): Client {
+  const { config, getLibrary, logger } = options;
+  const client = new Client({
+    ...options.clientOptions,
+    // Message content arrives without the privileged intent for messages that mention the bot and for DMs.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached before their first message: without this partial, DMs are dropped.
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    // Answer even when the question was deleted meanwhile (as a plain message instead of a reply).
+    failIfNotExists: false,
+    // Docent never reads old messages: caching them would only grow memory.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    rest: { ...options.clientOptions?.rest, api: config.apiUrl },
+  });
+
+  const commands = new Map(options.commands.map((command) => [command.data.name, command]));
+  const context: CommandContext = { getLibrary, commands, logger };
+  const cooldowns = new QuestionCooldowns({ userMs: config.userCooldownMs, channelMs: config.channelCooldownMs });
+  const onMessage = createMessageHandler({ getLibrary, logger, cooldowns });
+
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, context));
+  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.id, guilds: ready.guilds.cache.size, shards: ready.ws.shards.map((s) => s.id) }, 'connected to Discord');
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
+  client.on(Events.ShardError, (error, shard) => logger.error({ err: error, shard }, 'gateway connection error'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit: waiting'),
+  );
+  if (logger.isLevelEnabled('debug')) client.on(Events.Debug, (message) => logger.debug({ detail: message }, 'discord.js'));
+  return client;
+}

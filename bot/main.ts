@@ -1,0 +1,83 @@
+// `npm start`: with DISCORD_TOKEN set, connect to Discord and serve. Without it, open the local
+// console when standard input is a terminal, or exit 1 with a one-line reason.
+import { DiscordjsErrorCodes, Events } from 'discord.js';
+import { loadCommands } from '../commands/index.js';
+import { buildLibrary, readArticles, type Library } from '../src/index.js';
+import { createDocentClient } from './client.js';
+import { loadConfig, type DocentConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { installProcessGuards } from './process-guards.js';
+
+export const NO_TOKEN_REASON =
+  'DISCORD_TOKEN is not set and standard input is not a terminal: set DISCORD_TOKEN in .env to run the bot, or run npm run console';
+
+/** Gateway close codes after which reconnecting cannot help, with what the operator should do. */
+const FATAL_CLOSE_CODES: Record<number, string> = {
+  4004: 'Discord refused the token (4004): check DISCORD_TOKEN in .env (Developer Portal → Bot → Reset Token)',
+  4010: 'Discord refused the shard settings (4010)',
+  4011: 'Discord requires more shards (4011): run npm run start:sharded',
+  4012: 'Discord refused the gateway version (4012): update discord.js',
+  4013: 'Discord refused the intents (4013)',
+  4014: 'Discord refused a privileged intent (4014): Docent needs none; check that discord.js was not configured with extra intents',
+};
+
+function fail(reason: string): number {
+  process.stderr.write(`docent: ${reason}\n`);
+  return 1;
+}
+
+async function serve(config: DocentConfig, library: Library): Promise<number | undefined> {
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const commands = await loadCommands();
+  const client = createDocentClient({ config, getLibrary: () => library, logger, commands });
+  const exit = (code: number) => {
+    logger.flush();
+    process.exit(code);
+  };
+  installProcessGuards({ logger, shutdown: () => client.destroy(), exit });
+
+  client.on(Events.ShardDisconnect, (event) => {
+    const reason = FATAL_CLOSE_CODES[event.code];
+    if (!reason) return;
+    logger.fatal({ code: event.code }, reason);
+    process.stderr.write(`docent: ${reason}\n`);
+    void client.destroy().finally(() => exit(1));
+  });
+
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    const invalid = (error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid;
+    const reason = invalid
+      ? 'Discord refused the token: check DISCORD_TOKEN in .env (Developer Portal → Bot → Reset Token)'
+      : `could not connect to Discord at ${config.apiUrl}: ${(error as Error).message}`;
+    logger.fatal({ err: error }, reason);
+    await client.destroy();
+    return fail(reason);
+  }
+  logger.info({ articles: library.size, dataDir: config.dataDir }, 'serving');
+  return undefined;
+}
+
+async function main(): Promise<number | undefined> {
+  let config: DocentConfig;
+  try {
+    config = loadConfig('settings');
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  let library: Library;
+  try {
+    library = buildLibrary(readArticles(config.dataDir));
+  } catch (error) {
+    return fail(`cannot read the articles in ${config.dataDir}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (config.token) return serve(config, library);
+  if (!process.stdin.isTTY) return fail(NO_TOKEN_REASON);
+  const { runConsole } = await import('../cli/console.js');
+  await runConsole(library);
+  return 0;
+}
+
+const code = await main();
+if (code !== undefined) process.exitCode = code;

@@ -1,0 +1,89 @@
+// Replying to interactions: the one path every question command takes from options to embed,
+// and the small private replies (refusals, hints, apologies). Nothing sent here can ping.
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type MessageMentionOptions,
+  type RepliableInteraction,
+} from 'discord.js';
+import { answerQuestion, type Answer, type Library, type Question } from '../src/index.js';
+import type { ArticleIndex } from '../src/search/article-index.js';
+import type { CommandContext, Outcome } from '../commands/index.js';
+import { chooseArticle } from './article-choice.js';
+import { articles, rankChoices, type Candidate } from './autocomplete.js';
+import { LIMITS, truncate } from './discord-text.js';
+import { renderAnswer, type RenderedAnswer } from './render-answer.js';
+
+/** Allowed mentions for everything Docent sends: nothing is pinged, not even the person answered. */
+export const NO_MENTIONS = { parse: [], repliedUser: false } satisfies MessageMentionOptions;
+
+/** A short private reply, or a private follow-up when the interaction was already answered. */
+export async function replyPrivately(interaction: RepliableInteraction, text: string): Promise<void> {
+  const payload = { content: truncate(text, LIMITS.content), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
+  if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+  else await interaction.reply(payload);
+}
+
+/** The question as someone would type it to the `ask` command: `/quote speaker:Nauert topic:leaks`. */
+export function typedForm(question: Question): string {
+  const parts = [`/${question.command}`];
+  if (question.command === 'quote') {
+    if (question.speaker) parts.push(`speaker:${question.speaker}`);
+    if (question.topic) parts.push(`topic:${question.topic}`);
+  } else if (question.text) parts.push(question.text);
+  if (question.article) parts.push(`article:${question.article}`);
+  return parts.join(' ');
+}
+
+/** Answer a question against one library and render it. */
+export function answerAndRender(library: Library, question: Question, input = typedForm(question)): { answer: Answer; rendered: RenderedAnswer } {
+  const answer = answerQuestion(library, question, input);
+  const article = answer.article ? library.get(answer.article.slug) : undefined;
+  return { answer, rendered: renderAnswer(answer, question, article) };
+}
+
+/** The shared handler of /who, /when, /where, /quote, /ask and /search. */
+export async function replyWithAnswer(
+  interaction: ChatInputCommandInteraction,
+  context: CommandContext,
+  question: Omit<Question, 'article'>,
+): Promise<Outcome> {
+  const library = context.getLibrary();
+  const choice = chooseArticle(library, interaction.options.getString('article'));
+  if (!choice.ok) {
+    await replyPrivately(interaction, choice.reply);
+    return 'bad-input';
+  }
+  const { answer, rendered } = answerAndRender(library, { ...question, article: choice.slug });
+  await interaction.reply({
+    ...rendered,
+    // Only an answer is shown to the channel; "not in the article" is for the asker alone.
+    flags: answer.found ? undefined : MessageFlags.Ephemeral,
+    allowedMentions: NO_MENTIONS,
+  });
+  return answer.found ? 'answered' : 'not-found';
+}
+
+/**
+ * Autocomplete for a question command: the `article` option offers the loaded articles, any other
+ * autocompleted option offers `pick(article)` for the article chosen so far (or the default one).
+ */
+export async function respondWithChoices(
+  interaction: AutocompleteInteraction,
+  context: CommandContext,
+  pick: (index: ArticleIndex) => Candidate[],
+): Promise<Outcome> {
+  const library = context.getLibrary();
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value ?? '');
+  let candidates: Candidate[] = [];
+  if (focused.name === 'article') candidates = articles(library);
+  else {
+    const choice = chooseArticle(library, interaction.options.getString('article'));
+    const index = choice.ok ? (choice.slug ? library.get(choice.slug) : library.list()[0]) : undefined;
+    if (index) candidates = pick(index);
+  }
+  await interaction.respond(rankChoices(candidates, typed));
+  return 'suggested';
+}
