@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerInput } from '../src/index.js';
 import { DataStore, LibraryHolder, writeFileAtomic } from '../src/store/index.js';
 import { sweepStaleTempFiles } from '../src/store/atomic-file.js';
+import { LockBusyError, withFolderLock } from '../src/store/folder-lock.js';
 import { bigArticle, makeDataDir } from './fixtures/store/helpers.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -44,6 +45,42 @@ describe('atomic writes', () => {
     writeFileSync(join(dir, 'c.txt'), 'kept');
     expect(await sweepStaleTempFiles(dir)).toBe(1);
     expect(readdirSync(dir).sort()).toEqual([`.b.txt.${process.pid}.abcd.tmp`, 'c.txt']);
+  });
+});
+
+describe('the folder lock', () => {
+  it('GIVEN two processes putting versions of one article at once THEN every replaced version is kept', async () => {
+    const data = makeDataDir();
+    try {
+      const [a, b] = [await DataStore.open(data.dir), await DataStore.open(data.dir)];
+      const versions = Array.from({ length: 8 }, (_, i) => bigArticle(i + 1, 4));
+      await Promise.all(versions.map((text, i) => (i % 2 ? a : b).put({ fileName: 'harbour.txt', bytes: Buffer.from(text) }, `p${i % 2}`)));
+      const kept = (await a.versions('harbour')).map((v) => readFileSync(join(data.dir, 'history', 'harbour', v.id), 'utf8'));
+      const current = readFileSync(join(data.dir, 'articles', 'harbour.txt'), 'utf8');
+      // The original and all but the last written version are in the history; the last one is current.
+      expect(new Set([...kept, current]).size).toBe(versions.length + 1);
+      expect(kept).toHaveLength(versions.length);
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  it('GIVEN a lock held by a live process THEN a writer waits, then gives up with a polite reason', async () => {
+    const lock = join(dir, '.lock');
+    let release = () => {};
+    const held = withFolderLock(lock, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(withFolderLock(lock, async () => 'never', { waitMs: 60 })).rejects.toThrow(LockBusyError);
+    release();
+    await held;
+    expect(await withFolderLock(lock, async () => 'then it runs')).toBe('then it runs');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('GIVEN a lock left by a process that died THEN the next writer takes it over', async () => {
+    mkdirSync(join(dir, '.lock'));
+    writeFileSync(join(dir, '.lock', 'owner'), '999999999');
+    expect(await withFolderLock(join(dir, '.lock'), async () => 'ran', { waitMs: 0 })).toBe('ran');
   });
 });
 
@@ -94,8 +131,10 @@ describe('a writer killed in the middle of a refresh', () => {
         }
         expect((await store.history(1000)).changes.length).toBeGreaterThan(0);
       }
-      // The next start serves it.
-      const { holder, problems } = await LibraryHolder.open(await DataStore.open(data.dir));
+      // The next start serves it, and the next change takes over the lock the killed writer held.
+      const next = await DataStore.open(data.dir);
+      expect(await next.put({ fileName: 'big.txt', bytes: Buffer.from(bigArticle(999)) }, 'after-crash')).toMatchObject({ ok: true });
+      const { holder, problems } = await LibraryHolder.open(next);
       expect(problems).toEqual([]);
       expect(answerInput(holder.library, '/search budget article:big').article?.slug).toBe('big');
     } finally {

@@ -89,7 +89,7 @@ export function isTempFile(name: string): boolean {
   return TEMP_FILE.test(name);
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { Article } from '../types.js';
 import { appendLineDurably, isTempFile, removeFileDurably, sweepStaleTempFiles, writeFileAtomic } from './atomic-file.js';
 import { FACTS_FILE, validateFactsFile, type CuratedFacts } from './curated-facts.js';
+import { LockBusyError, withFolderLock } from './folder-lock.js';
 import { readJsonLines } from './json-lines.js';
 import { DEFAULT_LIMITS, type ArticleLimits } from './limits.js';
 import { normalizeSlug, slugForFile, slugSchema } from './slug.js';
@@ -28,6 +29,8 @@ export interface DataPaths {
   changeLog: string;
   scopeDefaults: string;
   auditLog: string;
+  /** Held while a change is written, so processes sharing the folder take turns. */
+  lock: string;
 }
 
 /** An article as stored: its parsed text, its curated facts, and a fingerprint of both files' bytes. */
@@ -159,7 +162,7 @@ export class DataStore {
    * validated first; the version it replaces is kept in the history folder.
    */
   put(upload: Upload, actor: string): Promise<StoreChange> {
-    return this.serialise(async () => {
+    return this.serialiseChange(async () => {
       const slug = upload.slug !== undefined ? normalizeSlug(upload.slug) : slugForFile(upload.fileName);
       if (slug === undefined) return refuse(`"${upload.slug}" cannot be an article name: use letters, digits and dashes`);
 
@@ -188,7 +191,7 @@ export class DataStore {
    * the last change replaced. The current content is kept first, so rolling back again undoes it.
    */
   rollback(slugTyped: string, actor: string, versionId?: string): Promise<StoreChange> {
-    return this.serialise(async () => {
+    return this.serialiseChange(async () => {
       const slug = normalizeSlug(slugTyped);
       if (slug === undefined) return refuse(`"${slugTyped}" is not an article name`);
       const versions = await this.versions(slug);
@@ -315,8 +318,20 @@ export class DataStore {
     return entry;
   }
 
+  /** Like serialise, but a lock held too long by another process is a refusal, not an error. */
+  private async serialiseChange(task: () => Promise<StoreChange>): Promise<StoreChange> {
+    try {
+      return await this.serialise(task);
+    } catch (error) {
+      if (error instanceof LockBusyError) return refuse(error.message);
+      throw error;
+    }
+  }
+
+  /** One change at a time: in this process by a queue, across processes by the folder lock. */
   private serialise<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
+    const locked = () => withFolderLock(this.paths.lock, task);
+    const run = this.queue.then(locked, locked);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -337,6 +352,7 @@ function pathsFor(root: string): DataPaths {
     changeLog: join(root, 'changes.jsonl'),
     scopeDefaults: join(root, 'scope-defaults.json'),
     auditLog: join(root, 'audit.jsonl'),
+    lock: join(root, '.lock'),
   };
 }
 
