@@ -84,6 +84,13 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
     if (person) return { text: person.name, personId: person.id, named: true };
   }
   const cleaned = phrase.replace(/^[\s"'(]+|[\s"',)]+$/g, '');
+  // "Her team" → "Amara Osei's team", when the pronoun stands for someone named earlier.
+  const possessive = /^(his|her|their)\s+(.{1,40})$/i.exec(cleaned);
+  if (possessive) {
+    const pronoun = ix.facts.mentions.find((m) => m.sentence === sentence && m.pronoun && m.start >= from && m.start < to);
+    const person = pronoun ? byId.get(pronoun.personId) : undefined;
+    if (person) return { text: `${person.name}'s ${possessive[2]}`, personId: person.id, named: true };
+  }
   const proper = /((?:[\p{Lu}][\p{L}'.-]*\s+)*[\p{Lu}][\p{L}'.-]*)$/u.exec(cleaned);
   if (proper && !STOP_WORDS.has(proper[1]!.toLowerCase())) {
     const start = cleaned.length - proper[1]!.length;

@@ -3,6 +3,7 @@
 import type { ArticleIndex } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
+import { contentTokens } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, ANSWER_BUDGET, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences, wordsAgree } from './match.js';
 import { answerWhen, distanceTo, matchedSpan, timeCandidates } from './when.js';
@@ -35,7 +36,7 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       if (/^(?:one|a)\b/i.test(phrase) && nounMatch === 0) score *= 0.5;
       if (!best || score > best.score) best = { phrase, score };
     }
-    if (best) out.push({ fact: best.phrase, sentence: hit.index, score: hit.score * best.score, confidence: Math.min(0.95, hit.coverage * 0.9) });
+    if (best) out.push({ fact: best.phrase, sentence: hit.index, score: Math.sqrt(hit.score) * best.score, confidence: Math.min(0.95, hit.coverage * 0.9) });
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -71,8 +72,9 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
     if (durations.length) return foundAnswer(ix, ctx, durations[0]!, durations.slice(1));
   }
   if (howMany || costly) {
-    const target = howMany && /^(?:many|much)$/i.test(howMany[1]!) ? (howMany[2]!.split(/\s+/).slice(0, 2) ?? []) : [];
-    const quantities = quantityCandidates(ix, strong, target, costly || howMany?.[1]?.toLowerCase() === 'much');
+    // The thing counted or measured: "how many *residents*", "how big is the *budget*".
+    const target = contentTokens(body).map((t) => t.raw).slice(0, 3);
+    const quantities = quantityCandidates(ix, hits, target, costly || howMany?.[1]?.toLowerCase() === 'much');
     if (quantities.length) return foundAnswer(ix, ctx, quantities[0]!, quantities.slice(1));
   }
   const candidates = strong.map((h) => sentenceCandidate(ix, h));

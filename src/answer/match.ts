@@ -109,9 +109,53 @@ export function wordsAgree(a: string, b: string): number {
   return 0;
 }
 
-/** Sentences that tell of the event a question asks about, best first, each covering enough of it. */
+/**
+ * Sentences that tell of the event a question asks about, best first, each covering enough of it.
+ * Ranked by BM25 weighted by coverage, so a sentence holding every word of the question beats a
+ * shorter one holding a few. People, organisations and places the question names must be
+ * mentioned in the sentence's paragraph: "/when did Lindqvist score for Castlebridge" is not
+ * answered by a goal for another club.
+ */
 export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_COVERAGE): SentenceHit[] {
-  return ix.search.search(query, 12).filter((h) => h.coverage >= minCoverage);
+  const anchors = namedAnchors(ix, query);
+  return ix.search
+    .search(query, 16)
+    .filter((h) => h.coverage >= minCoverage)
+    .filter((h) => anchors.every((mentioned) => mentioned.has(ix.article.sentences[h.index]!.paragraph)))
+    .map((h) => ({ ...h, score: h.score * h.coverage * h.coverage }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/** For each person, organisation or place the question names, the paragraphs that mention it. */
+export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
+  const words = new Set(wordsOf(query));
+  const lower = ` ${query.toLowerCase().replace(/['’]s\b/g, '')} `;
+  const paragraphOf = (s: number) => ix.article.sentences[s]!.paragraph;
+  const anchors: Set<number>[] = [];
+  // A full name anchors its person; a surname alone anchors everyone who bears it.
+  const fullNamed = ix.people.filter((p) => lower.includes(` ${p.name.toLowerCase()} `));
+  const covered = new Set(fullNamed.flatMap((p) => wordsOf(p.name)));
+  for (const person of fullNamed) anchors.push(new Set(person.mentions.map(paragraphOf)));
+  const byAlias = new Map<string, Set<number>>();
+  for (const person of ix.people) {
+    if (fullNamed.includes(person)) continue;
+    for (const alias of person.aliases.map((n) => n.toLowerCase())) {
+      if (covered.has(alias) || !(words.has(alias) || lower.includes(` ${alias} `))) continue;
+      const set = byAlias.get(alias) ?? new Set<number>();
+      for (const s of person.mentions) set.add(paragraphOf(s));
+      byAlias.set(alias, set);
+    }
+  }
+  anchors.push(...byAlias.values());
+  for (const thing of [...ix.organisations, ...ix.places]) {
+    const name = thing.name.toLowerCase();
+    if (name.length > 2 && lower.includes(` ${name} `)) {
+      const paragraphs = new Set(thing.mentions.map(paragraphOf));
+      for (const p of ix.article.paragraphs) if (p.text.toLowerCase().includes(name)) paragraphs.add(p.number);
+      anchors.push(paragraphs);
+    }
+  }
+  return anchors;
 }
 
 /** Person names, with their first role, as suggestions when something is not found. */

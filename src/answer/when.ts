@@ -44,7 +44,7 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
     for (const t of times) {
       const overlapsMatch = span && t.start <= span.start && t.end >= span.end && t.kind === 'event-relative';
       if (overlapsMatch) continue; // the event phrase is the question itself, not its time
-      const weight = allowDuration && t.kind === 'duration' ? 1 : KIND_WEIGHT[t.kind];
+      const weight = allowDuration ? (t.kind === 'duration' ? 1 : 0.2) : KIND_WEIGHT[t.kind];
       const score = weight / (1 + distanceTo(span, t.start, t.end) / 60);
       if (!best || score > best.score) best = { t, score };
     }

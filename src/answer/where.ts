@@ -4,7 +4,7 @@ import type { ArticleIndex } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { NOT_PLACE_NOUNS, PLACE_NOUNS, PLACE_WORDS } from '../text/lexicon.js';
-import { normalizeWord } from '../text/tokens.js';
+import { normalizeWord, tokenize } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { findThingsByName, matchEvent, stripQuestion, suggestSentences } from './match.js';
 import { distanceTo, matchedSpan } from './when.js';
@@ -61,7 +61,8 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
         if (!best || score > best.score) best = { l, score };
         continue;
       }
-      const score = l.weight / (1 + distanceTo(span, l.start, l.end) / 50);
+      const holdsSubject = tokenize(l.text).some((t) => hit.matchedStems.has(t.stem));
+      const score = (l.weight * (holdsSubject ? 0.3 : 1)) / (1 + distanceTo(span, l.start, l.end) / 50);
       if (!best || score > best.score) best = { l, score };
     }
     if (!best) continue;

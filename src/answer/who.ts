@@ -101,7 +101,6 @@ export function answerWho(ix: ArticleIndex, ctx: AnswerContext, text: string): A
   const actions = looksLikeName(typed) && !/\p{Ll}{3,}(?:ed|s)\b/u.test(typed.split(/\s+/)[0] ?? '') ? [] : matchAction(ix, typed);
   if (described.strength >= 0.75) return foundAnswer(ix, ctx, described.candidates[0]!, [...described.candidates.slice(1), ...actions]);
   if (actions.length) return foundAnswer(ix, ctx, actions[0]!, [...actions.slice(1), ...described.candidates]);
-  if (described.strength >= 0.5) return foundAnswer(ix, ctx, described.candidates[0]!, described.candidates.slice(1));
 
   const suggestions = looksLikeName(typed) ? closestNames(ix, typed) : suggestSentences(ix, typed);
   return notFoundAnswer(ix, ctx, suggestions.length ? suggestions : suggestPeople(ix));

@@ -209,7 +209,8 @@ export function singleWordKind(norm: string, uses: { words: Word[]; index: numbe
     // "the village of Skarvik", "the Eastgate industrial park"
     else if (prev?.norm === 'of' && PLACE_NOUNS.has(words[index - 2]?.norm ?? '')) placeLike++;
     else if (next && !next.capitalized && (PLACE_NOUNS.has(next.norm) || PLACE_NOUNS.has(words[index + 2]?.norm ?? '')) && prev?.norm === 'the') placeLike++;
-    if (next && !next.capitalized && (SPEECH_VERBS.has(next.norm) || /ed$/.test(next.norm) || ['met', 'went', 'spoke', 'told', 'signed', 'thanked', 'won', 'lost', 'made', 'took', 'gave', 'has', 'had', 'will', 'would'].includes(next.norm))) actsLikePerson++;
+    // Only speech marks a lone word as a person: "Trump said"; "Castlebridge completed" may be a club.
+    if (next && !next.capitalized && SPEECH_VERBS.has(next.norm)) actsLikePerson++;
   }
   if (actsLikePerson > placeLike) return 'person';
   return placeLike > 0 ? 'place' : 'other';

@@ -194,6 +194,31 @@ export function extractPeople(article: Article): PeopleFacts {
     if (hint !== 'unknown') d.gender = hint;
   };
 
+  // A two-word name that only ever follows "to", "from", "in" or "at", and is never titled, given a
+  // role or an age, or said to speak, is a club, a firm or a place ("from Vale Rovers", "in Marlow Heath").
+  const personEvidence = new Map<string, boolean>();
+  const placeLike = new Map<string, boolean>();
+  for (const span of spans) {
+    if (span.kind !== 'person' || span.first === span.last) continue;
+    const ws = words[span.sentence]!;
+    const key = span.text.toLowerCase();
+    const prev = ws[span.first - 1];
+    const next = ws[span.last + 1];
+    const evident = Boolean(span.title) || (next !== undefined && SPEECH_VERBS.has(next.norm)) || /^,\s*\d{1,3},/.test(article.sentences[span.sentence]!.text.slice(span.end)) || titleBefore(ws, span.first) !== '' || appositiveAfter(ws, span.last, article.sentences[span.sentence]!.text).role !== '';
+    if (evident) personEvidence.set(key, true);
+    const according = prev?.norm === 'to' && ws[span.first - 2]?.norm === 'according';
+    const locative = prev !== undefined && !according && /^(?:to|from|in|at|into|near|for|against|with|inside|outside|across)$/.test(prev.norm);
+    placeLike.set(key, (placeLike.get(key) ?? true) && locative);
+  }
+  // "… ," Pryce said: a surname that speaks vouches for the full name.
+  const speakingWords = new Set<string>();
+  for (const ws of words) ws.forEach((w, i) => w.capitalized && ws[i + 1] && SPEECH_VERBS.has(ws[i + 1]!.norm) && speakingWords.add(w.norm));
+  for (const span of spans) {
+    const key = span.text.toLowerCase();
+    const surname = key.split(/\s+/).pop() ?? key;
+    if (span.kind === 'person' && span.first !== span.last && !personEvidence.get(key) && !speakingWords.has(surname) && placeLike.get(key)) span.kind = 'organisation';
+  }
+
   // Full names first (two words or more, or a titled single word).
   for (const span of spans) {
     if (span.kind !== 'person') continue;
@@ -278,8 +303,9 @@ export function extractPeople(article: Article): PeopleFacts {
   // Pronouns: "he", "she" as subjects, resolved to the nearest compatible person before them.
   const pronounMentions: PersonMention[] = [];
   article.sentences.forEach((sentence, s) => {
-    for (const m of sentence.text.matchAll(/\b(he|she|He|She)\b/g)) {
-      const gender: Gender = m[1]!.toLowerCase() === 'she' ? 'female' : 'male';
+    const outsideQuotes = sentence.text.replace(/"[^"]*"/g, (q) => ' '.repeat(q.length));
+    for (const m of outsideQuotes.matchAll(/\b(he|she|his|her)\b/gi)) {
+      const gender: Gender = /^(?:she|her)$/i.test(m[1]!) ? 'female' : 'male';
       const id = resolvePronoun(mentions, genders, s, m.index, gender);
       if (id) pronounMentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
     }
@@ -354,8 +380,8 @@ export function resolvePronoun(
     if (m.sentence > sentence || (m.sentence === sentence && m.start >= position)) continue;
     if (m.sentence < sentence - 4) break;
     const g = genders.get(m.personId) ?? 'unknown';
-    if (g === gender) return m.personId;
-    if (g === 'unknown' && fallback === undefined) fallback = m.personId;
+    if (g === gender || g === 'unknown') return m.personId;
+    if (fallback === undefined) fallback = m.personId;
   }
-  return fallback;
+  return gender === 'unknown' ? fallback : undefined;
 }

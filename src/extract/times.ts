@@ -153,7 +153,7 @@ export function resolveDate(expression: string, kind: TimeKind, published: Date,
     const days = { day: 1, week: 7, month: 30, year: 365 }[ago[2] as 'day' | 'week' | 'month' | 'year'] * Math.max(1, n);
     return formatDate(new Date(published.getTime() - days * DAY_MS));
   }
-  if (kind === 'weekday' || kind === 'relative') {
+  if (kind === 'weekday' || kind === 'relative' || kind === 'clock') {
     const day = WEEKDAYS.findIndex((w) => e.includes(w));
     if (day >= 0 && !/\d/.test(e)) {
       let delta = (published.getUTCDay() - day + 7) % 7;

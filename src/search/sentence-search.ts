@@ -2,6 +2,7 @@
 // how much of a question the best sentence covers: the guard against answering what is not there.
 import { contentTokens, editDistance, stem, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
 import { isStopWord } from '../text/tokens.js';
+import { SOFT_WORDS } from '../text/lexicon.js';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -110,6 +111,7 @@ export class SentenceSearch {
         for (const [s, w] of expansions) idf = Math.max(idf, this.idfOf(this.df.get(s) ?? 0) * w);
         idf = Math.max(idf, 0.05);
       }
+      if (SOFT_WORDS.has(token.norm)) idf *= 0.25;
       out.push({ token, expansions, idf });
     }
     return out;

@@ -118,8 +118,12 @@ export class DataStore {
     return store;
   }
 
-  /** Read and validate every article and facts file. Problems are collected, never thrown. */
-  async readAll(): Promise<FolderContents> {
+  /**
+   * Read and validate every article and facts file. Problems are collected, never thrown.
+   * `known` holds articles read before: one whose files still have the same bytes is returned
+   * as it was, without parsing it again, so a reload that changes little costs little.
+   */
+  async readAll(known?: ReadonlyMap<string, StoredArticle>): Promise<FolderContents> {
     const names = await listOrEmpty(this.paths.articles);
     const articleFiles = names.filter(isArticleFileName).sort();
     if (articleFiles.length === 0) {
@@ -136,7 +140,7 @@ export class DataStore {
         continue;
       }
       seen.set(slug, file);
-      const read = await this.readStored(slug, file, names.includes(`${slug}.facts.json`) ? `${slug}.facts.json` : undefined);
+      const read = await this.readStored(slug, file, names.includes(`${slug}.facts.json`) ? `${slug}.facts.json` : undefined, known?.get(slug));
       if ('reason' in read) problems.push(read);
       else articles.push(read);
       await yieldToEventLoop(); // let questions be answered while a large folder is read
@@ -250,22 +254,25 @@ export class DataStore {
     }
   }
 
-  private async readStored(slug: string, file: string, factsFile: string | undefined): Promise<StoredArticle | FileProblem> {
+  private async readStored(slug: string, file: string, factsFile: string | undefined, known?: StoredArticle): Promise<StoredArticle | FileProblem> {
     const bytes = await readFile(join(this.paths.articles, file));
+    const factBytes = factsFile ? await readFile(join(this.paths.articles, factsFile)) : undefined;
+    const hash = createHash('sha256').update(bytes);
+    if (factBytes) hash.update('\u0000facts\u0000').update(factBytes);
+    const fingerprint = hash.digest('hex');
+    if (known && known.fingerprint === fingerprint && known.file === file) return known;
+
     const check = validateArticleFile(bytes, file, this.limits);
     if (!check.ok) return { file, reason: check.reason };
-    const hash = createHash('sha256').update(bytes);
     let facts: CuratedFacts | undefined;
-    if (factsFile) {
-      const factBytes = await readFile(join(this.paths.articles, factsFile));
+    if (factsFile && factBytes) {
       // Names are not checked against the article here: a new article version may drop a name
       // the facts mention, and that must not make the whole folder unloadable.
       const factsCheck = validateFactsFile(factBytes, factsFile, this.limits);
       if (!factsCheck.ok) return { file: factsFile, reason: factsCheck.reason };
       facts = factsCheck.facts;
-      hash.update('\u0000facts\u0000').update(factBytes);
     }
-    return { slug, file, article: check.article, facts, factsFile: facts ? factsFile : undefined, fingerprint: hash.digest('hex') };
+    return { slug, file, article: check.article, facts, factsFile: facts ? factsFile : undefined, fingerprint };
   }
 
   /** The article file for a slug (`<slug>.txt` or `<slug>.md`), if there is one. */

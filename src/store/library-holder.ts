@@ -31,8 +31,7 @@ export function indexStoredArticle(stored: StoredArticle): ArticleIndex {
 }
 
 interface BuiltArticle {
-  file: string;
-  fingerprint: string;
+  stored: StoredArticle;
   index: ArticleIndex;
 }
 
@@ -42,6 +41,8 @@ export class LibraryHolder {
   private built = new Map<string, BuiltArticle>();
   private queue: Promise<unknown> = Promise.resolve();
   private swaps = 0;
+  /** The store's change stamp when this holder last read the folder. */
+  private seenStamp = 'none';
   private listeners = new Set<(library: Library, outcome: RefreshOutcome & { ok: true }) => void>();
 
   private constructor(store: DataStore) {
@@ -55,6 +56,8 @@ export class LibraryHolder {
    */
   static async open(store: DataStore): Promise<{ holder: LibraryHolder; problems: FileProblem[] }> {
     const holder = new LibraryHolder(store);
+    // Taken before reading, so a change made while the folder is read is noticed afterwards.
+    holder.seenStamp = await store.changeStamp();
     const { articles, problems } = await store.readAll();
     const { built, problems: indexProblems } = await holder.buildAll(articles);
     holder.swapIn(built);
@@ -84,7 +87,7 @@ export class LibraryHolder {
    */
   reload(actor: string, options: { record?: boolean } = {}): Promise<RefreshOutcome> {
     return this.serialise(async () => {
-      const { articles, problems } = await this.store.readAll();
+      const { articles, problems } = await this.store.readAll(this.knownArticles());
       if (problems.length) return refused('reload', problems);
       const { built, problems: indexProblems } = await this.buildAll(articles);
       if (indexProblems.length) return refused('reload', indexProblems);
@@ -114,24 +117,29 @@ export class LibraryHolder {
   }
 
   /**
-   * Poll the store's change log and reload when another process (or shard) changed the data.
-   * Returns a function that stops watching. The timer does not keep the process alive.
+   * Reload when the store's change log moved since this holder last looked: how a process (or
+   * shard) follows a change another one made. Resolves to undefined when nothing moved. After
+   * this holder's own changes it reloads too, which is cheap: unchanged files are not re-read.
+   */
+  async reloadIfChanged(actor = 'watcher'): Promise<RefreshOutcome | undefined> {
+    const stamp = await this.store.changeStamp();
+    if (stamp === this.seenStamp) return undefined;
+    this.seenStamp = stamp;
+    return this.reload(actor, { record: false });
+  }
+
+  /**
+   * Call reloadIfChanged every `intervalMs`. Returns a function that stops watching. The timer
+   * does not keep the process alive.
    */
   watch(options: { intervalMs?: number; onReload?: (outcome: RefreshOutcome) => void; onError?: (error: unknown) => void } = {}): () => void {
-    const initial = this.store.changeStamp();
-    let seen: string | undefined;
     let busy = false;
     const timer = setInterval(async () => {
       if (busy) return;
       busy = true;
       try {
-        seen ??= await initial;
-        const now = await this.store.changeStamp();
-        if (now !== seen) {
-          seen = now;
-          const outcome = await this.reload('watcher', { record: false });
-          options.onReload?.(outcome);
-        }
+        const outcome = await this.reloadIfChanged();
+        if (outcome) options.onReload?.(outcome);
       } catch (error) {
         options.onError?.(error);
       } finally {
@@ -161,12 +169,12 @@ export class LibraryHolder {
     const problems: FileProblem[] = [];
     for (const stored of articles) {
       const previous = reuse.get(stored.slug);
-      if (previous && previous.fingerprint === stored.fingerprint) {
-        built.set(stored.slug, { ...previous, file: stored.file });
+      if (previous && previous.stored.fingerprint === stored.fingerprint) {
+        built.set(stored.slug, { ...previous, stored });
         continue;
       }
       try {
-        built.set(stored.slug, { file: stored.file, fingerprint: stored.fingerprint, index: indexStoredArticle(stored) });
+        built.set(stored.slug, { stored, index: indexStoredArticle(stored) });
       } catch (error) {
         problems.push({ file: stored.file, reason: `the article could not be indexed: ${error instanceof Error ? error.message : String(error)}` });
       }
@@ -175,8 +183,13 @@ export class LibraryHolder {
     return { built, problems };
   }
 
+  /** What was read from disk for each served article, for readAll to skip unchanged files. */
+  private knownArticles(): Map<string, StoredArticle> {
+    return new Map([...this.built].map(([slug, b]) => [slug, b.stored]));
+  }
+
   private finish(action: RefreshAction, built: Map<string, BuiltArticle>, changes: ArticleChange[], change?: ChangeEntry): RefreshOutcome {
-    const changed = changes.some((c) => c.status !== 'unchanged') || [...built].some(([slug, b]) => this.built.get(slug)?.fingerprint !== b.fingerprint);
+    const changed = changes.some((c) => c.status !== 'unchanged') || [...built].some(([slug, b]) => this.built.get(slug)?.stored.fingerprint !== b.stored.fingerprint);
     if (changed) this.swapIn(built);
     const outcome = { ok: true as const, action, generation: this.swaps, changes, change };
     if (changed) for (const listener of this.listeners) listener(this.current, outcome);
@@ -186,7 +199,7 @@ export class LibraryHolder {
   /** The one assignment that makes a new library live. */
   private swapIn(built: Map<string, BuiltArticle>): void {
     // Articles in file-name order, as readArticles gives them: the first is the default article.
-    const ordered = [...built.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const ordered = [...built.values()].sort((a, b) => (a.stored.file < b.stored.file ? -1 : a.stored.file > b.stored.file ? 1 : 0));
     this.built = built;
     this.current = new Library(ordered.map((b) => b.index));
     this.swaps++;

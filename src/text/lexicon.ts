@@ -20,6 +20,14 @@ export const QUESTION_FILLER = new Set(
   'who whom whose when where what which how why did does do is was were are happen happened happens say said exactly kind sort'.split(' '),
 );
 
+/**
+ * Words that shape a question without naming what it is about ("which areas", "first noticed"):
+ * they count, but little, so their absence from the article does not sink an answer.
+ */
+export const SOFT_WORDS = new Set(
+  'first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
+);
+
 /** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
 export const IRREGULAR_FORMS: Record<string, string> = Object.fromEntries(
   (
@@ -55,7 +63,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['notice', 'report', 'spot', 'discover', 'find', 'detect', 'see', 'observe', 'identify'],
   ['arrest', 'detain', 'custody', 'apprehend'],
   ['meet', 'meeting', 'talk', 'talks', 'summit', 'conversation'],
-  ['say', 'state', 'tell', 'add', 'comment', 'remark', 'note', 'claim', 'declare'],
+  ['say', 'state', 'tell', 'add', 'comment', 'remark', 'note', 'claim', 'declare', 'announce'],
   ['kill', 'die', 'dead', 'death', 'fatal', 'fatality'],
   ['injure', 'injury', 'hurt', 'wound', 'wounded', 'injured'],
   ['propose', 'proposal', 'suggest', 'offer', 'plan'],
@@ -97,6 +105,15 @@ export const SYNONYM_GROUPS: string[][] = [
   ['deliberate', 'deliberation', 'consider', 'discuss'],
   ['testify', 'testimony', 'witness', 'evidence'],
   ['judge', 'justice', 'magistrate', 'court'],
+  ['jury', 'juror', 'jurors'],
+  ['protester', 'protesters', 'demonstrator', 'demonstrators', 'crowd', 'protest'],
+  ['gather', 'assemble', 'rally', 'congregate', 'meet'],
+  ['build', 'construct', 'construction', 'erect'],
+  ['announce', 'announcement', 'declare', 'unveil', 'reveal'],
+  ['fail', 'failure', 'malfunction', 'crash', 'lose'],
+  ['land', 'landing', 'touch', 'touchdown'],
+  ['fee', 'price', 'sum', 'payment', 'cost'],
+  ['birth', 'born', 'deliver', 'baby'],
   ['mayor', 'municipality', 'council'],
   ['minister', 'secretary', 'ministry'],
   ['president', 'leader', 'head'],
@@ -182,7 +199,7 @@ export const ORGANISATION_WORDS = new Set(
     'letters review magazine press radio television tv broadcasting club team fc united board cabinet administration ' +
     'government council secretariat directorate society church mosque temple museum library observatory station ' +
     'prison jail brigade battalion regiment division command alliance coalition organisation organization ' +
-    'initiative programme program project network exchange market markets group house'
+    'initiative programme program project network exchange market markets group house rovers rangers wanderers athletic albion city-fc hotspur orchestra choir band'
   ).split(' '),
 );
 
@@ -192,7 +209,7 @@ export const PLACE_WORDS = new Set(
     'states county city town village district province state region republic kingdom island islands isle peninsula bay ' +
     'gulf sea ocean river lake fjord mountain mountains mount mt valley hill hills park street st road avenue ave ' +
     'boulevard square bridge harbour harbor port airport coast beach forest desert plain plains canyon glacier ' +
-    'strait channel canal estate quarter borough heights falls springs creek point cape highway motorway lane'
+    'strait channel canal estate quarter borough heights falls springs creek point cape highway motorway lane stadium arena heath moor green common marsh wood woods field fields gardens terrace crescent close way row'
   ).split(' '),
 );
 

@@ -48,16 +48,18 @@ export function stem(word: string): string {
     [/eed$/, 'ee'],
     [/ers?$/, ''],
     [/ions?$/, ''],
-    [/ly$/, ''],
     [/als?$/, ''],
     [/([^su])s$/, '$1'],
   ];
-  for (const [pattern, replacement] of rules) {
-    if (pattern.test(w)) {
-      const next = w.replace(pattern, replacement);
-      if (next.length >= 3) {
-        w = next;
-        break;
+  // Two passes, so that "gathered" → "gather" → "gath" meets "gather" → "gath".
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [pattern, replacement] of rules) {
+      if (pattern.test(w)) {
+        const next = w.replace(pattern, replacement);
+        if (next.length >= 3) {
+          w = next;
+          break;
+        }
       }
     }
   }
