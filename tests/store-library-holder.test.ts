@@ -149,6 +149,28 @@ describe('the library holder', () => {
     expect(holder.library.get('library-fund')).toBeDefined();
   });
 
+  it('GIVEN an operator edits a file and records a reload from a terminal THEN a running holder follows on its next check, and not before', async () => {
+    const { dir, holder } = await openHolder();
+    expect(await holder.reloadIfChanged()).toBeUndefined();
+    writeFileSync(join(dir, 'articles', 'harbour.txt'), fixture('harbour-v2.txt'));
+    expect(await holder.reloadIfChanged()).toBeUndefined(); // an edit alone is not live until reloaded
+    await (await DataStore.open(dir)).recordReload('cli:operator');
+    const outcome = await holder.reloadIfChanged();
+    expect(outcome).toMatchObject({ ok: true, action: 'reload', changes: [{ slug: 'harbour', status: 'changed' }] });
+    expect(await holder.reloadIfChanged()).toBeUndefined();
+  });
+
+  it('GIVEN articles read before WHEN their bytes did not change THEN reading the folder again reuses them', async () => {
+    const { store } = await openHolder({ 'harbour.txt': fixture('harbour-v1.txt'), 'library-fund.md': fixture('library-fund.md') });
+    const first = await store.readAll();
+    const again = await store.readAll(new Map(first.articles.map((a) => [a.slug, a])));
+    expect(again.articles[0]).toBe(first.articles[0]);
+    await store.put({ fileName: 'harbour.txt', bytes: fixture('harbour-v2.txt') }, 'test');
+    const changed = await store.readAll(new Map(first.articles.map((a) => [a.slug, a])));
+    expect(changed.articles[0]).not.toBe(first.articles[0]);
+    expect(changed.articles[1]).toBe(first.articles[1]);
+  });
+
   it('GIVEN two processes serving one folder WHEN one puts a new version THEN the other notices the change log and reloads', async () => {
     const { dir, holder: first } = await openHolder();
     const { holder: second } = await LibraryHolder.open(await DataStore.open(dir));
