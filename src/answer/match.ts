@@ -3,6 +3,7 @@
 import type { ArticleIndex, Person } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import { editDistance, normalizeWord, stem, synonymsOf, typoAllowance } from '../text/tokens.js';
+import { SOFT_WORDS } from '../text/lexicon.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
 export const MIN_COVERAGE = 0.5;
@@ -118,12 +119,26 @@ export function wordsAgree(a: string, b: string): number {
  */
 export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_COVERAGE): SentenceHit[] {
   const anchors = namedAnchors(ix, query);
+  const terms = ix.search.terms(query);
+  // A word of substance the article never uses, in any form, names an event it does not tell
+  // ("join" in "when did Rahman join the hospital", "visit" in "when did Trump visit Moscow").
+  const named = new Set(anchorWords(ix, query));
+  if (terms.some((t) => t.expansions.size === 0 && !named.has(t.token.norm) && !SOFT_WORDS.has(t.token.norm) && t.token.norm.length > 2)) return [];
   return ix.search
-    .search(query, 16)
+    .search(terms, 16)
     .filter((h) => h.coverage >= minCoverage)
     .filter((h) => anchors.every((mentioned) => mentioned.has(ix.article.sentences[h.index]!.paragraph)))
     .map((h) => ({ ...h, score: h.score * h.coverage * h.coverage }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/** Words of the question that are names of people, organisations or places in the article. */
+function anchorWords(ix: ArticleIndex, query: string): string[] {
+  const words = wordsOf(query);
+  const names = new Set<string>();
+  for (const p of ix.people) for (const n of [p.name, ...p.aliases]) for (const w of wordsOf(n)) names.add(w);
+  for (const t of [...ix.organisations, ...ix.places]) for (const w of wordsOf(t.name)) if (/^\p{Lu}/u.test(t.name)) names.add(w);
+  return words.filter((w) => names.has(w));
 }
 
 /** For each person, organisation or place the question names, the paragraphs that mention it. */

@@ -72,11 +72,11 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
 }
 
 export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
-  const event = stripQuestion(text).replace(/\s+(?:located|based|situated)$/i, '');
+  // "where will the stand be built": the verb only says "where"; the thing is what to match.
+  const event = stripQuestion(text).replace(/\s+(?:be\s+)?(?:located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved)$/i, '');
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event);
-  const top = hits[0]?.score ?? 0;
-  let candidates = placeCandidates(ix, hits.filter((h) => h.score >= top * 0.5));
+  let candidates = placeCandidates(ix, hits);
   // "Where is the North Sea Climate Centre": the place written right after the thing's name.
   const thing = findThingsByName(ix, event.replace(/^(?:the|a|an)\s+/i, ''));
   if (thing.length && thing[0]!.score >= 0.9) {

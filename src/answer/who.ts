@@ -60,6 +60,18 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
   return { candidates: scored.map((s) => s.candidate), strength: scored[0]?.score ?? 0 };
 }
 
+/**
+ * "Who inspected the ward" answered by "inspectors from the Care Quality Board": when the verb
+ * asked about appears as the noun for its doer, that noun and its "from/of/at" phrase are the answer.
+ */
+function agentNoun(text: string, at: { start: number; end: number }, asked: string): { text: string; named: boolean } | undefined {
+  const word = text.slice(at.start, at.end);
+  if (!/(?:or|er)s?$/i.test(word) || /(?:or|er)s?$/i.test(asked)) return undefined;
+  const phrase = /^[\p{L}'-]+(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;]{2,60}?)?(?=[,.;]|\s+(?:spent|said|who|which|that|and|found|had|have|were|was|are|is)\b|$)/u.exec(text.slice(at.start));
+  if (!phrase) return undefined;
+  return { text: phrase[0], named: /\p{Lu}/u.test(phrase[0]) };
+}
+
 /** Who did something: the doer of the best-matching sentence's verb. */
 export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
   const terms = ix.search.terms(action);
@@ -71,7 +83,7 @@ export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
     const text = sentenceText(ix, hit.index);
     const at = findWordPosition(text, key.expansions);
     if (!at) continue;
-    const agent = agentOf(ix, hit.index, at.start, at.end);
+    const agent = agentNoun(text, at, key.token.raw) ?? agentOf(ix, hit.index, at.start, at.end);
     if (!agent) continue;
     const factor = agent.named ? 1 : 0.7;
     out.push({ fact: agent.text, sentence: hit.index, score: hit.score * factor * hit.coverage, confidence: Math.min(0.9, hit.coverage * factor) });

@@ -155,7 +155,7 @@ export function resolveDate(expression: string, kind: TimeKind, published: Date,
   }
   if (kind === 'weekday' || kind === 'relative' || kind === 'clock') {
     const day = WEEKDAYS.findIndex((w) => e.includes(w));
-    if (day >= 0 && !/\d/.test(e)) {
+    if (day >= 0 && !/\d/.test(e.replace(/\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)?/g, ''))) {
       let delta = (published.getUTCDay() - day + 7) % 7;
       if (future && !/\blast\b/.test(e)) delta = -((day - published.getUTCDay() + 7) % 7 || 7);
       else if (/\blast\b/.test(e) && delta === 0) delta = 7;

@@ -45,6 +45,8 @@ export class SentenceSearch {
   private readonly docs: Doc[] = [];
   private readonly df = new Map<string, number>();
   private readonly normsByStem = new Map<string, Set<string>>();
+  /** Words the article writes in lowercase somewhere: only these take a typo from a lowercase question word. */
+  private readonly lowercaseNorms = new Set<string>();
   private readonly avgLength: number;
   private readonly maxIdf: number;
 
@@ -58,6 +60,7 @@ export class SentenceSearch {
         let norms = this.normsByStem.get(t.stem);
         if (!norms) this.normsByStem.set(t.stem, (norms = new Set()));
         norms.add(t.norm);
+        if (!/^\p{Lu}/u.test(t.raw)) this.lowercaseNorms.add(t.norm);
       }
       for (const key of tf.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
       this.docs.push({ index: s.index, tf, length: tokens.length });
@@ -87,6 +90,7 @@ export class SentenceSearch {
       for (const [s, norms] of this.normsByStem) {
         for (const n of norms) {
           if (Math.abs(n.length - token.norm.length) > allowance || n[0] !== token.norm[0]) continue;
+          if (!this.lowercaseNorms.has(n) && !/^\p{Lu}/u.test(token.raw)) continue;
           if (editDistance(n, token.norm, allowance) <= allowance) {
             out.set(s, Math.max(out.get(s) ?? 0, TYPO_WEIGHT));
             break;

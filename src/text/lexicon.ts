@@ -25,7 +25,7 @@ export const QUESTION_FILLER = new Set(
  * they count, but little, so their absence from the article does not sink an answer.
  */
 export const SOFT_WORDS = new Set(
-  'first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
+  'respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
 );
 
 /** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
@@ -93,7 +93,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['end', 'finish', 'conclude', 'complete', 'close'],
   ['increase', 'raise', 'rise', 'grow', 'boost', 'hike', 'expand', 'more'],
   ['decrease', 'cut', 'reduce', 'lower', 'drop', 'decline', 'shrink', 'slash'],
-  ['treat', 'treatment', 'hospital', 'care', 'hospitalise', 'hospitalize'],
+  ['treat', 'treatment', 'hospital', 'hospitalise', 'hospitalize'],
+  ['arrive', 'reach', 'arrival'],
   ['move', 'relocate', 'transfer', 'shift', 'evacuate', 'evacuation', 'take'],
   ['ask', 'request', 'seek', 'demand', 'call', 'urge'],
   ['refuse', 'decline', 'reject', 'deny', 'dismiss'],
@@ -113,7 +114,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['fail', 'failure', 'malfunction', 'crash', 'lose'],
   ['land', 'landing', 'touch', 'touchdown'],
   ['fee', 'price', 'sum', 'payment', 'cost'],
-  ['birth', 'born', 'deliver', 'baby'],
+  ['birth', 'born'],
   ['mayor', 'municipality', 'council'],
   ['minister', 'secretary', 'ministry'],
   ['president', 'leader', 'head'],

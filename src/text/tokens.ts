@@ -47,6 +47,7 @@ export function stem(word: string): string {
     [/([^aeiou])ed$/, '$1'],
     [/eed$/, 'ee'],
     [/ers?$/, ''],
+    [/ors?$/, ''],
     [/ions?$/, ''],
     [/als?$/, ''],
     [/([^su])s$/, '$1'],
@@ -75,6 +76,14 @@ export function tokenize(text: string): Token[] {
     const norm = normalizeWord(raw);
     if (norm === '') continue;
     tokens.push({ raw, norm, stem: stem(raw), start: m.index, end: m.index + raw.length });
+    // "4,000-seat", "US-Russia": the parts are words too.
+    if (raw.includes('-')) {
+      let offset = 0;
+      for (const part of raw.split('-')) {
+        if (part.length >= 2 && part !== raw) tokens.push({ raw: part, norm: normalizeWord(part), stem: stem(part), start: m.index + offset, end: m.index + offset + part.length });
+        offset += part.length + 1;
+      }
+    }
   }
   return tokens;
 }
