@@ -12,6 +12,7 @@ import {
   diffArticleIndexes,
   indexStoredArticle,
   limitsFromEnv,
+  normalizeSlug,
   slugForFile,
   validateArticleFile,
   validateFactsFile,
@@ -203,8 +204,7 @@ async function put(store: DataStore, file: string, slugOption: string | undefine
   const bytes = await readFile(file).catch(() => {
     throw new UsageError(`${file} cannot be read`);
   });
-  const slug = slugOption ?? slugForFile(basename(file));
-  const before = await indexOf(store, slug);
+  const before = await indexOf(store, slugOption !== undefined ? (normalizeSlug(slugOption) ?? '') : slugForFile(basename(file)));
   const result = await store.put({ fileName: basename(file), bytes, slug: slugOption }, actor);
   if (!result.ok) {
     io.err(`data: ${file}: ${result.reason}`);
@@ -215,7 +215,7 @@ async function put(store: DataStore, file: string, slugOption: string | undefine
 }
 
 async function rollback(store: DataStore, slug: string, to: string | undefined, actor: string, io: DataCliIo): Promise<number> {
-  const before = await indexOf(store, slug);
+  const before = await indexOf(store, normalizeSlug(slug) ?? '');
   const result = await store.rollback(slug, actor, to);
   if (!result.ok) {
     io.err(`data: ${result.reason}`);
@@ -228,6 +228,7 @@ async function rollback(store: DataStore, slug: string, to: string | undefined, 
 }
 
 async function indexOf(store: DataStore, slug: string) {
+  if (slug === '') return undefined;
   const stored = await store.readOne(slug).catch(() => undefined);
   return stored && !('reason' in stored) ? indexStoredArticle(stored) : undefined;
 }

@@ -57,7 +57,7 @@ describe('npm run data', () => {
 
   it('GIVEN put, history, rollback and versions THEN each reports what it did and the change log records it', async () => {
     const dir = dataDir();
-    const put = await run(['--data', dir, 'put', join(FIXTURES, 'harbour-v2.txt'), '--slug', 'harbour']);
+    const put = await run(['--data', dir, 'put', join(FIXTURES, 'harbour-v2.txt'), '--slug', 'Harbour']);
     expect(put.status).toBe(0);
     // The counts of people, quotes and times depend on the extractors; paragraphs do not.
     expect(put.out[0]).toMatch(/^harbour: changed: \+2 −1 paragraphs(, |$)/);
