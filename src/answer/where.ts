@@ -73,7 +73,9 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
 
 export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
   // "where will the stand be built": the verb only says "where"; the thing is what to match.
-  const event = stripQuestion(text).replace(/\s+(?:be\s+)?(?:located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved)$/i, '');
+  let event = stripQuestion(text);
+  const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved)$/i.exec(event);
+  if (trailing && !ix.search.knows(trailing[1]!)) event = event.slice(0, trailing.index);
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event);
   let candidates = placeCandidates(ix, hits);

@@ -216,7 +216,8 @@ export function extractPeople(article: Article): PeopleFacts {
   for (const span of spans) {
     const key = span.text.toLowerCase();
     const surname = key.split(/\s+/).pop() ?? key;
-    if (span.kind === 'person' && span.first !== span.last && !personEvidence.get(key) && !speakingWords.has(surname) && placeLike.get(key)) span.kind = 'organisation';
+    const pluralLast = /s$/.test(surname) && !/(?:ss|us|is)$/.test(surname);
+    if (span.kind === 'person' && span.first !== span.last && !personEvidence.get(key) && !speakingWords.has(surname) && (placeLike.get(key) || pluralLast)) span.kind = 'organisation';
   }
 
   // Full names first (two words or more, or a titled single word).
@@ -250,7 +251,9 @@ export function extractPeople(article: Article): PeopleFacts {
     singleUses.set(key, [...(singleUses.get(key) ?? []), { words: words[span.sentence]!, index: span.first }]);
   }
   const loneKinds = new Map<string, ReturnType<typeof singleWordKind>>();
-  for (const [key, uses] of singleUses) loneKinds.set(key, singleWordKind(key, uses));
+  // "Halvorsen" after "Halvorsen Appliances" is the company, even when it "said" something.
+  const orgFirstWords = new Set(spans.filter((s) => s.kind === 'organisation' && s.first !== s.last).map((s) => s.text.split(/\s+/)[0]!.toLowerCase()));
+  for (const [key, uses] of singleUses) loneKinds.set(key, orgFirstWords.has(key) ? 'organisation' : singleWordKind(key, uses));
 
   for (const span of spans) {
     const key = span.text.toLowerCase();
@@ -271,7 +274,7 @@ export function extractPeople(article: Article): PeopleFacts {
       if (!firstMention.has(d.person.id)) firstMention.set(d.person.id, span.sentence);
       mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
     } else if (kind === 'place') addThing(places, span.text, span.sentence);
-    else if (span.first === span.last && /^\p{Lu}/u.test(span.text) && !isNationality(key) && !key.includes('-')) addThing(orgs, span.text, span.sentence);
+    else if (kind === 'organisation' || (span.first === span.last && /^\p{Lu}/u.test(span.text) && !isNationality(key) && !key.includes('-'))) addThing(orgs, span.text, span.sentence);
   }
 
   mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);

@@ -53,14 +53,16 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
   /** Who the words at [from, to) of a paragraph name: a person mentioned there, a pronoun, or a description. */
   const resolveSpeaker = (paragraph: Paragraph, from: number, to: number, phrase: string): Speaker | undefined => {
     const cleaned = phrase.replace(/^(?:and|but|so|as)\s+/i, '').trim();
-    if (!plausibleSpeaker(cleaned)) return undefined;
     const sentence = sentenceAt(paragraph, from);
     const sentenceStart = article.sentences[sentence]!.start;
-    for (const m of facts.mentions) {
-      if (m.sentence !== sentence || m.pronoun) continue;
-      const at = sentenceStart + m.start;
-      if (at >= from && at < to) return { display: byId.get(m.personId)?.name ?? cleaned, personId: m.personId };
+    if (!/\b(?:did|does|not|never|however|would|could|if|whether)\b/i.test(cleaned)) {
+      for (const m of facts.mentions) {
+        if (m.sentence !== sentence || m.pronoun) continue;
+        const at = sentenceStart + m.start;
+        if (at >= from && at < to) return { display: byId.get(m.personId)?.name ?? cleaned, personId: m.personId };
+      }
     }
+    if (!plausibleSpeaker(cleaned)) return undefined;
     const pronoun = /^(he|she)\b/i.exec(cleaned);
     if (pronoun) {
       const id = resolvePronoun(facts.mentions, facts.genders, sentence, from - sentenceStart, pronoun[1]!.toLowerCase() === 'she' ? 'female' : 'male');

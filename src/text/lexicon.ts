@@ -17,7 +17,7 @@ export const STOP_WORDS = new Set(
 
 /** Question words and fillers that carry no content in a question. */
 export const QUESTION_FILLER = new Set(
-  'who whom whose when where what which how why did does do is was were are happen happened happens say said exactly kind sort'.split(' '),
+  'who whom whose when where what which how why did does do is was were are happen happened happens exactly kind sort'.split(' '),
 );
 
 /**
