@@ -72,6 +72,20 @@ function agentNoun(text: string, at: { start: number; end: number }, asked: stri
   return { text: phrase[0], named: /\p{Lu}/u.test(phrase[0]) };
 }
 
+/**
+ * News ledes describe before they name: "a former logistics manager" in the first paragraph is
+ * "Marcus Whitfield, 41, …" who opens the second. Only for an indefinite description in the lede.
+ */
+function namedInNextParagraph(ix: ArticleIndex, sentence: number, description: string): { text: string; named: boolean } | undefined {
+  const s = ix.article.sentences[sentence]!;
+  if (s.paragraph > 1 || !/^(?:a|an)\s/i.test(description)) return undefined;
+  const next = ix.article.paragraphs[s.paragraph]?.sentences[0];
+  if (!next) return undefined;
+  const opener = ix.facts.mentions.find((m) => m.sentence === next.index && !m.pronoun && m.start === 0);
+  const person = opener ? ix.people.find((p) => p.id === opener.personId) : undefined;
+  return person ? { text: `${person.name} (${description})`, named: true } : undefined;
+}
+
 /** Who did something: the doer of the best-matching sentence's verb. */
 export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
   const terms = ix.search.terms(action);
@@ -83,8 +97,9 @@ export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
     const text = sentenceText(ix, hit.index);
     const at = findWordPosition(text, key.expansions);
     if (!at) continue;
-    const agent = agentNoun(text, at, key.token.raw) ?? agentOf(ix, hit.index, at.start, at.end);
+    let agent = agentNoun(text, at, key.token.raw) ?? agentOf(ix, hit.index, at.start, at.end);
     if (!agent) continue;
+    if (!agent.named) agent = namedInNextParagraph(ix, hit.index, agent.text) ?? agent;
     const factor = agent.named ? 1 : 0.7;
     out.push({ fact: agent.text, sentence: hit.index, score: hit.score * factor * hit.coverage, confidence: Math.min(0.9, hit.coverage * factor) });
   }
