@@ -34,6 +34,8 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);
       let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
       if (/^(?:one|a)\b/i.test(phrase) && nounMatch === 0) score *= 0.5;
+      // "could rise to 45 million" is a maybe; "a fee of 38 million" is the fact.
+      if (/\b(?:could|may|might|would|up to|rise to|as much as|as many as)\b[^.]{0,20}$/i.test(text.slice(0, m.index))) score *= 0.6;
       if (!best || score > best.score) best = { phrase, score };
     }
     if (best) out.push({ fact: best.phrase, sentence: hit.index, score: Math.sqrt(hit.score) * best.score, confidence: Math.min(0.95, hit.coverage * 0.9) });
@@ -77,6 +79,10 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
     const quantities = quantityCandidates(ix, hits, target, costly || howMany?.[1]?.toLowerCase() === 'much');
     if (quantities.length) return foundAnswer(ix, ctx, quantities[0]!, quantities.slice(1));
   }
-  const candidates = strong.map((h) => sentenceCandidate(ix, h));
+  // "What is the baby's name?": a sentence that names no one does not answer it.
+  const wantsName = /\bname\b/i.test(q) && !/\bnamed?\s+(?:as|after)\b/i.test(q);
+  const usable = wantsName ? strong.filter((h) => ix.facts.mentions.some((m) => m.sentence === h.index && !m.pronoun)) : strong;
+  if (usable.length === 0) return notFoundAnswer(ix, ctx, strong.slice(0, 2).map((h) => `¶${ix.article.sentences[h.index]!.paragraph}: ${sentenceText(ix, h.index)}`));
+  const candidates = usable.map((h) => sentenceCandidate(ix, h));
   return foundAnswer(ix, ctx, candidates[0]!, candidates.slice(1));
 }
