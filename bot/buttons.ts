@@ -3,7 +3,7 @@ import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { CommandContext, Outcome } from '../commands/index.js';
 import { decodeButton } from './button-ids.js';
 import { renderAlternatives, renderParagraph } from './render-answer.js';
-import { NO_MENTIONS, answerAndRender, replyPrivately } from './reply.js';
+import { NO_MENTIONS, replyPrivately, typedForm } from './reply.js';
 
 export const UNKNOWN_BUTTON_REPLY = 'That button is not one I know, or it has expired. Ask again with a command such as `/ask`.';
 const GONE_REPLY = 'That part of the article is no longer loaded (it may have been updated). Ask again to get a fresh answer.';
@@ -29,7 +29,7 @@ export async function handleButton(interaction: ButtonInteraction, context: Comm
     await replyPrivately(interaction, GONE_REPLY);
     return 'bad-input';
   }
-  const { answer } = answerAndRender(library, button.question);
+  const { answer } = context.answers.answer(library, button.question, typedForm(button.question));
   await interaction.reply({ embeds: [renderAlternatives(answer)], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   return 'shown';
 }

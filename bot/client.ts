@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { Command, CommandContext } from '../commands/index.js';
 import type { Library } from '../src/index.js';
+import { AnswerCache } from './answer-cache.js';
 import type { DocentConfig } from './config.js';
 import { QuestionCooldowns } from './cooldown.js';
 import { handleInteraction } from './interactions.js';
@@ -18,7 +19,7 @@ import { createMessageHandler } from './messages.js';
 import { NO_MENTIONS } from './reply.js';
 
 export interface DocentClientOptions {
-  config: Pick<DocentConfig, 'apiUrl' | 'userCooldownMs' | 'channelCooldownMs'>;
+  config: Pick<DocentConfig, 'apiUrl' | 'userCooldownMs' | 'channelCooldownMs' | 'answerCacheSize'>;
   getLibrary: () => Library;
   logger: Logger;
   commands: readonly Command[];
@@ -43,9 +44,10 @@ export function createDocentClient(options: DocentClientOptions): Client {
   });
 
   const commands = new Map(options.commands.map((command) => [command.data.name, command]));
-  const context: CommandContext = { getLibrary, commands, logger };
+  const answers = new AnswerCache(config.answerCacheSize);
+  const context: CommandContext = { getLibrary, commands, logger, answers };
   const cooldowns = new QuestionCooldowns({ userMs: config.userCooldownMs, channelMs: config.channelCooldownMs });
-  const onMessage = createMessageHandler({ getLibrary, logger, cooldowns });
+  const onMessage = createMessageHandler({ getLibrary, logger, cooldowns, answers });
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, context));
   client.on(Events.MessageCreate, (message) => void onMessage(message));

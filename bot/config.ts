@@ -4,6 +4,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { BUNDLED_DATA_DIR } from '../cli/data-path.js';
+import { DEFAULT_ANSWER_CACHE_SIZE } from './answer-cache.js';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
@@ -28,6 +29,8 @@ export interface DocentConfig {
   ownerIds: string[];
   maxArticleBytes: number;
   attachmentHosts: string[];
+  /** Rendered answers kept for repeated questions; 0 turns the cache off. */
+  answerCacheSize: number;
   /** For `npm run start:sharded`: how many shards; undefined means Discord's recommendation. */
   totalShards?: number | undefined;
 }
@@ -99,6 +102,10 @@ const envSchema = z.object({
     z.number({ message: 'must be a whole number of bytes' }).int('must be a whole number of bytes').positive('must be more than 0'),
   ),
   ATTACHMENT_HOSTS: hostList,
+  ANSWER_CACHE_SIZE: z.preprocess(
+    (value) => (blankAsUndefined(value) === undefined ? DEFAULT_ANSWER_CACHE_SIZE : Number(value)),
+    z.number({ message: 'must be a whole number (0 turns the cache off)' }).int('must be a whole number (0 turns the cache off)').min(0, 'must be 0 or more'),
+  ),
   TOTAL_SHARDS: optional(z.coerce.number({ message: 'must be a whole number above 0' }).int('must be a whole number above 0').positive('must be a whole number above 0')),
 });
 
@@ -133,6 +140,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'se
     ownerIds: e.OWNER_IDS,
     maxArticleBytes: e.MAX_ARTICLE_BYTES,
     attachmentHosts: e.ATTACHMENT_HOSTS,
+    answerCacheSize: e.ANSWER_CACHE_SIZE,
     totalShards: e.TOTAL_SHARDS,
   };
 }

@@ -2,17 +2,18 @@
 // (the same answering function, with the mention taken out), as a reply that pings no one.
 import { performance } from 'node:perf_hooks';
 import type { Message } from 'discord.js';
-import { answerInput, parseInput, type Library } from '../src/index.js';
+import { parseInput, type Library } from '../src/index.js';
 import type { Logger } from './logger.js';
 import type { QuestionCooldowns } from './cooldown.js';
 import { apology, newErrorId } from './interactions.js';
-import { renderAnswer } from './render-answer.js';
 import { NO_MENTIONS } from './reply.js';
+import type { AnswerCache } from './answer-cache.js';
 
 export interface MessageHandlerDeps {
   getLibrary: () => Library;
   logger: Logger;
   cooldowns: QuestionCooldowns;
+  answers: AnswerCache;
 }
 
 /** The question in a message addressed to the bot, or undefined when there is none. */
@@ -49,10 +50,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
         logger.info({ ...fields, outcome: 'cooldown', warned: verdict.firstTime, latencyMs: elapsed(started) }, 'message');
         return;
       }
-      const library = deps.getLibrary();
-      const answer = answerInput(library, input);
-      const question = { ...parseInput(input), article: answer.article?.slug };
-      const rendered = renderAnswer(answer, question, answer.article ? library.get(answer.article.slug) : undefined);
+      // The same as answerInput(library, input), through the answer cache.
+      const { answer, rendered } = deps.answers.answer(deps.getLibrary(), parseInput(input), input);
       await message.reply({ ...rendered, allowedMentions: NO_MENTIONS });
       logger.info({ ...fields, command: answer.command, outcome: answer.found ? 'answered' : 'not-found', latencyMs: elapsed(started) }, 'message');
     } catch (error) {

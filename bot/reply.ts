@@ -7,13 +7,12 @@ import {
   type MessageMentionOptions,
   type RepliableInteraction,
 } from 'discord.js';
-import { answerQuestion, type Answer, type Library, type Question } from '../src/index.js';
+import type { Question } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
 import type { CommandContext, Outcome } from '../commands/index.js';
 import { chooseArticle } from './article-choice.js';
 import { articles, rankChoices, type Candidate } from './autocomplete.js';
 import { LIMITS, truncate } from './discord-text.js';
-import { renderAnswer, type RenderedAnswer } from './render-answer.js';
 
 /** Allowed mentions for everything Docent sends: nothing is pinged, not even the person answered. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } satisfies MessageMentionOptions;
@@ -36,13 +35,6 @@ export function typedForm(question: Question): string {
   return parts.join(' ');
 }
 
-/** Answer a question against one library and render it. */
-export function answerAndRender(library: Library, question: Question, input = typedForm(question)): { answer: Answer; rendered: RenderedAnswer } {
-  const answer = answerQuestion(library, question, input);
-  const article = answer.article ? library.get(answer.article.slug) : undefined;
-  return { answer, rendered: renderAnswer(answer, question, article) };
-}
-
 /** The shared handler of /who, /when, /where, /quote, /ask and /search. */
 export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
@@ -55,7 +47,8 @@ export async function replyWithAnswer(
     await replyPrivately(interaction, choice.reply);
     return 'bad-input';
   }
-  const { answer, rendered } = answerAndRender(library, { ...question, article: choice.slug });
+  const asked = { ...question, article: choice.slug };
+  const { answer, rendered } = context.answers.answer(library, asked, typedForm(asked));
   await interaction.reply({
     ...rendered,
     // Only an answer is shown to the channel; "not in the article" is for the asker alone.

@@ -36,8 +36,8 @@ try {
 const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
   token: config.token,
   totalShards,
-  // The shards run TypeScript directly, as `npm start` does.
-  execArgv: ['--import', 'tsx'],
+  // The shards run TypeScript directly, as `npm start` does (tsx resolved here, whatever the working directory).
+  execArgv: ['--import', import.meta.resolve('tsx')],
 });
 manager.on('shardCreate', (shard) => {
   logger.info({ shard: shard.id, totalShards }, 'shard started');

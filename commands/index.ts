@@ -10,6 +10,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { z } from 'zod';
+import type { AnswerCache } from '../bot/answer-cache.js';
 import type { Logger } from '../bot/logger.js';
 import type { Library } from '../src/index.js';
 
@@ -33,6 +34,8 @@ export interface CommandContext {
   /** Every loaded command, for /help. */
   commands: ReadonlyMap<string, Command>;
   logger: Logger;
+  /** Answers through the client's answer cache: use it rather than calling the engine directly. */
+  answers: AnswerCache;
 }
 
 export interface Command {

@@ -29,6 +29,7 @@ describe('settings', () => {
       ownerIds: [],
       maxArticleBytes: 1_000_000,
       attachmentHosts: DEFAULT_ATTACHMENT_HOSTS,
+      answerCacheSize: 500,
     });
   });
 
@@ -55,6 +56,7 @@ describe('settings', () => {
         MAX_ARTICLE_BYTES: '2048',
         ATTACHMENT_HOSTS: '127.0.0.1, CDN.example.org',
         TOTAL_SHARDS: '2',
+        ANSWER_CACHE_SIZE: '0',
       },
       'deploy',
     );
@@ -72,6 +74,7 @@ describe('settings', () => {
       maxArticleBytes: 2048,
       attachmentHosts: ['127.0.0.1', 'cdn.example.org'],
       totalShards: 2,
+      answerCacheSize: 0,
     });
   });
 

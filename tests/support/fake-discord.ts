@@ -651,6 +651,11 @@ export class FakeDiscord {
     waiter.resolve({ ...request, latencyMs: request.at - waiter.sentAt });
   }
 
+  /** What the fake answers to a request by itself (for interceptors that only bypass a check). */
+  defaultResponse(request: RecordedRequest): FakeResponse {
+    return this.route(request);
+  }
+
   private route(request: RecordedRequest): FakeResponse {
     const { method, path, body } = request;
     const ok = (b: unknown) => ({ status: 200, body: b });
