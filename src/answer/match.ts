@@ -19,7 +19,19 @@ export function stripQuestion(text: string): string {
     .trim();
 }
 
+const wordsCache = new Map<string, string[]>();
+
+/** Normalised words of a text (memoised: roles, names and quotes are split on every question). */
 export function wordsOf(text: string): string[] {
+  const known = wordsCache.get(text);
+  if (known) return known;
+  const words = splitWords(text);
+  if (wordsCache.size > 50_000) wordsCache.clear();
+  wordsCache.set(text, words);
+  return words;
+}
+
+function splitWords(text: string): string[] {
   return text
     .split(/[^\p{L}\p{N}'.-]+/u)
     .map((w) => normalizeWord(w.replace(/^[.'-]+|[.'-]+$/g, '')))
@@ -48,10 +60,14 @@ export interface NameMatch<T> {
  */
 export function findPeopleByName(ix: ArticleIndex, typed: string): NameMatch<Person>[] {
   const words = wordsOf(typed).filter((w) => !['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'prof', 'doctor', 'professor'].includes(w));
-  if (words.length === 0 || words.length > 5) return [];
+  // A name is at most four words; longer text is a description or an action, not a name.
+  if (words.length === 0 || words.length > 4) return [];
+  // Exact words first; Fuse.js proposes candidates only when a word is not a name word as typed.
+  const exactWords = nameWordsOf(ix);
   const candidateIds = new Set<string>();
-  for (const r of ix.names.search(typed.slice(0, 60), { limit: 20 })) if (r.item.kind === 'person') candidateIds.add(r.item.ref);
-  for (const w of words) for (const r of ix.names.search(w, { limit: 10 })) if (r.item.kind === 'person') candidateIds.add(r.item.ref);
+  if (words.every((w) => exactWords.has(w))) for (const p of ix.people) candidateIds.add(p.id);
+  else if (/^(?:the|a|an|his|her|their|its)\s/i.test(typed.trim()) || words.some((w) => !exactWords.has(w) && ix.search.isCommonWord(w))) return [];
+  else for (const w of words) for (const r of ix.names.search(w, { limit: 10 })) if (r.item.kind === 'person') candidateIds.add(r.item.ref);
   const out: NameMatch<Person>[] = [];
   for (const person of ix.people) {
     if (!candidateIds.has(person.id)) continue;
@@ -99,6 +115,17 @@ export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ n
 
 /** Do two words mean the same here: same stem, a synonym, or a typo of one another. */
 export function wordsAgree(a: string, b: string): number {
+  const key = `${a}\u0000${b}`;
+  const known = agreeCache.get(key);
+  if (known !== undefined) return known;
+  const result = computeAgreement(a, b);
+  if (agreeCache.size > 200_000) agreeCache.clear();
+  agreeCache.set(key, result);
+  return result;
+}
+const agreeCache = new Map<string, number>();
+
+function computeAgreement(a: string, b: string): number {
   const sa = stem(a);
   const sb = stem(b);
   if (sa === sb) return 1;
@@ -132,13 +159,29 @@ export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_CO
     .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
+const personNameWords = new WeakMap<ArticleIndex, Set<string>>();
+const allNameWords = new WeakMap<ArticleIndex, Set<string>>();
+
+/** Every word of every person's name and alias (computed once per index). */
+function nameWordsOf(ix: ArticleIndex): Set<string> {
+  let set = personNameWords.get(ix);
+  if (!set) {
+    set = new Set<string>();
+    for (const p of ix.people) for (const n of [p.name, ...p.aliases]) for (const w of wordsOf(n)) set.add(w);
+    personNameWords.set(ix, set);
+  }
+  return set;
+}
+
 /** Words of the question that are names of people, organisations or places in the article. */
 function anchorWords(ix: ArticleIndex, query: string): string[] {
-  const words = wordsOf(query);
-  const names = new Set<string>();
-  for (const p of ix.people) for (const n of [p.name, ...p.aliases]) for (const w of wordsOf(n)) names.add(w);
-  for (const t of [...ix.organisations, ...ix.places]) for (const w of wordsOf(t.name)) if (/^\p{Lu}/u.test(t.name)) names.add(w);
-  return words.filter((w) => names.has(w));
+  let names = allNameWords.get(ix);
+  if (!names) {
+    names = new Set(nameWordsOf(ix));
+    for (const t of [...ix.organisations, ...ix.places]) for (const w of wordsOf(t.name)) if (/^\p{Lu}/u.test(t.name)) names.add(w);
+    allNameWords.set(ix, names);
+  }
+  return wordsOf(query).filter((w) => names.has(w));
 }
 
 /** For each person, organisation or place the question names, the paragraphs that mention it. */

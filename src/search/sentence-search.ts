@@ -75,6 +75,11 @@ export class SentenceSearch {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Does the article write this word in lowercase somewhere (a common word, not only a name)? */
+  isCommonWord(norm: string): boolean {
+    return this.lowercaseNorms.has(norm);
+  }
+
   /** Does the article use this word at all (exactly, as a synonym, or with a typo)? */
   knows(word: string): boolean {
     return this.expand(tokenize(word)[0] ?? null).size > 0;
