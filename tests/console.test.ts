@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAnswer, runConsole } from '../cli/console.js';
 import { BUNDLED_DATA_DIR } from '../cli/data-path.js';
 import { answerInput, buildLibrary, COMMAND_NAMES, Library, parseArticle, readArticles, type Answer } from '../src/index.js';
-import type { ArticleIndex } from '../src/search/article-index.js';
+import { buildArticleIndex, type ArticleIndex } from '../src/search/article-index.js';
 
 const bundled = buildLibrary(readArticles(BUNDLED_DATA_DIR));
 
@@ -14,7 +14,7 @@ function handMadeLibrary(): Library {
     'harbour',
   );
   const index: ArticleIndex = {
-    article,
+    ...buildArticleIndex(article),
     people: [
       { id: 'peter ruiz', name: 'Peter Ruiz', aliases: ['Ruiz'], roles: [], mentions: [0] },
       { id: 'jana holt', name: 'Jana Holt', aliases: ['Holt'], roles: ['Port Director'], mentions: [0, 1] },
