@@ -39,6 +39,8 @@ export interface ArticleMeta {
   /** Publication date as ISO `YYYY-MM-DD`, when known. */
   published?: string | undefined;
   author?: string | undefined;
+  /** A wire dateline that opened the first paragraph ("GENEVA, March 3 (Newswire)"). */
+  dateline?: string | undefined;
 }
 
 export interface Article {

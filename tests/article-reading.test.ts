@@ -61,3 +61,17 @@ describe('reading an article', () => {
     expect(slugFromFileName('Court Case (v2).txt')).toBe('court-case-v2');
   });
 });
+
+describe('reading articles written in other styles', () => {
+  it('GIVEN a Markdown article THEN the headline, bold, links and bullets read as plain text', () => {
+    const a = parseArticle('# Big **news** today\n\nSee [the report](http://example.com) for *more*.\n\n- First point here.\n- Second point.\n', 'x');
+    expect(a.headline).toBe('Big news today');
+    expect(a.paragraphs.map((p) => p.text)).toEqual(['See the report for more.', 'First point here.', 'Second point.']);
+  });
+
+  it('GIVEN a wire dateline THEN it is kept as metadata and the first sentence starts after it', () => {
+    const a = parseArticle('Talks open\n\nGENEVA, March 3 (Newswire) — The talks began on Monday.\n', 'x');
+    expect(a.meta.dateline).toBe('GENEVA, March 3 (Newswire)');
+    expect(a.sentences[0]!.text).toBe('The talks began on Monday.');
+  });
+});

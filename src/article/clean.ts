@@ -25,7 +25,23 @@ export function collapseStutters(text: string): string {
     .replace(/\b([A-Za-z]+)(\s+\1\b){2,}/gi, '$1');
 }
 
+/**
+ * Markdown a reader does not see: "# " before a headline, "**bold**", "_italic_", "[text](url)",
+ * list bullets and quote marks at the start of a line. The words stay; the markup goes.
+ */
+export function stripMarkdown(text: string): string {
+  return text
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/^\s{0,3}(?:[-*+]|\d{1,2}[.)])\s+/, '')
+    .replace(/^\s{0,3}>\s?/, '')
+    .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])/g, '$1')
+    .replace(/`([^`]+)`/g, '$1');
+}
+
 /** The cleaned form of a piece of article text, for display and matching. */
 export function cleanText(text: string): string {
-  return collapseStutters(normalizeCharacters(text)).replace(/[ \t]+/g, ' ').trim();
+  return collapseStutters(normalizeCharacters(stripMarkdown(text))).replace(/[ \t]+/g, ' ').trim();
 }

@@ -29,6 +29,7 @@ export const frontMatterSchema = z
   .strict();
 
 const SOURCE_LINE = /^Source\s*:\s*(.+)$/i;
+const DATELINE = /^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z"])/;
 
 /** Parse `---` front matter (simple `key: value` lines). Returns the metadata and the rest of the text. */
 function readFrontMatter(text: string): { meta: ArticleMeta; body: string; bodyLineOffset: number } {
@@ -111,7 +112,15 @@ export function parseArticle(text: string, slug: string): Article {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   for (const original of blocks.flatMap(blockToParagraphs)) {
-    const text = cleanText(original);
+    let text = cleanText(original);
+    if (paragraphs.length === 0) {
+      // "GENEVA, March 3 (Newswire) — The talks …": the dateline is metadata, not the first sentence's subject.
+      const dateline = DATELINE.exec(text);
+      if (dateline) {
+        meta.dateline = dateline[0].replace(/\s*[—–-]+\s*$/, '').trim();
+        text = text.slice(dateline[0].length);
+      }
+    }
     if (text === '') continue;
     const number = paragraphs.length + 1;
     const own: Sentence[] = splitSentences(text).map((span) => ({
