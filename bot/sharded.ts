@@ -39,12 +39,15 @@ const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.me
   // The shards run TypeScript directly, as `npm start` does (tsx resolved here, whatever the working directory).
   execArgv: ['--import', import.meta.resolve('tsx')],
 });
+let stopping = false;
 manager.on('shardCreate', (shard) => {
   logger.info({ shard: shard.id, totalShards }, 'shard started');
-  shard.on('death', () => logger.error({ shard: shard.id }, 'shard process exited'));
+  // While running, a shard's death is an error (the manager respawns it); while stopping, it is the plan.
+  shard.on('death', () => (stopping ? logger.info({ shard: shard.id }, 'shard stopped') : logger.error({ shard: shard.id }, 'shard process exited')));
 });
 
 const stop = () => {
+  stopping = true;
   for (const shard of manager.shards.values()) shard.kill();
   process.exit(0);
 };

@@ -127,6 +127,8 @@ export async function runDiscordBench(opts: { interactions: number; answerCacheS
         }
       }
       offset += share;
+      bareFake.clearRecords();
+      docentFake.clearRecords();
     }
     return {
       interactions: opts.interactions,

@@ -209,6 +209,13 @@ export class FakeDiscord {
     });
   }
 
+  /** Forget recorded requests and messages (long runs: the fake's memory should not count against the bot's). */
+  clearRecords(): void {
+    this.requests.length = 0;
+    this.messages.clear();
+    this.originals.clear();
+  }
+
   /** Requests received since `fromIndex` that match. */
   requestsMatching(predicate: (request: RecordedRequest) => boolean, fromIndex = 0): RecordedRequest[] {
     return this.requests.slice(fromIndex).filter(predicate);
@@ -403,12 +410,10 @@ export class FakeDiscord {
         if (this.connectedShards.length >= count) {
           clearTimeout(timer);
           resolve();
-          return true;
-        }
-        return false;
+        } else this.readyWaiters.push(check);
       };
       const timer = setTimeout(() => reject(new Error(`fake Discord: ${count} shard(s) not connected within ${timeoutMs} ms`)), timeoutMs);
-      if (!check()) this.readyWaiters.push(() => void check());
+      check();
     });
   }
 
