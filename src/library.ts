@@ -3,7 +3,7 @@ import type { Article } from './types.js';
 import { buildArticleIndex, type ArticleIndex } from './search/article-index.js';
 import { contentTokens, stem } from './text/tokens.js';
 import { tokenize } from './text/tokens.js';
-import { isStopWord } from './text/tokens.js';
+import { isStopToken } from './text/tokens.js';
 
 export class Library {
   readonly articles: ReadonlyMap<string, ArticleIndex>;
@@ -18,7 +18,7 @@ export class Library {
       for (const ix of indexes) {
         const text = [ix.article.headline, ...ix.article.sentences.map((s) => s.text)].join(' ');
         for (const t of tokenize(text)) {
-          if (isStopWord(t.norm)) continue;
+          if (isStopToken(t)) continue;
           let set = this.articlesByStem.get(t.stem);
           if (!set) this.articlesByStem.set(t.stem, (set = new Set()));
           set.add(ix.article.slug);

@@ -17,7 +17,7 @@ const QUANTITY = new RegExp(
 );
 
 /** Number phrases of a sentence ("About 230 residents", "8 million kroner"), nearest the matched words first. */
-function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: string[], wantMoney: boolean): Candidate[] {
+function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: string[], wantMoney: boolean, mustCount = false): Candidate[] {
   const out: Candidate[] = [];
   for (const hit of hits) {
     const text = sentenceText(ix, hit.index);
@@ -32,6 +32,8 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       const words = phrase.toLowerCase().split(/[\s-]+/);
       const nounMatch = target.length ? Math.max(0, ...target.flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
       const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);
+      // "How many sheep": a number that does not count sheep does not answer.
+      if (mustCount && nounMatch === 0) continue;
       let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
       if (/^(?:one|a)\b/i.test(phrase) && nounMatch === 0) score *= 0.5;
       // "could rise to 45 million" is a maybe; "a fee of 38 million" is the fact.
@@ -76,8 +78,10 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
   if (howMany || costly) {
     // The thing counted or measured: "how many *residents*", "how big is the *budget*".
     const target = contentTokens(body).map((t) => t.raw).slice(0, 3);
-    const quantities = quantityCandidates(ix, hits, target, costly || howMany?.[1]?.toLowerCase() === 'much');
+    const counting = howMany?.[1]?.toLowerCase() === 'many';
+    const quantities = quantityCandidates(ix, hits, counting ? target.slice(0, 1) : target, costly, counting);
     if (quantities.length) return foundAnswer(ix, ctx, quantities[0]!, quantities.slice(1));
+    if (counting) return notFoundAnswer(ix, ctx, hits.slice(0, 2).map((h) => `¶${ix.article.sentences[h.index]!.paragraph}: ${sentenceText(ix, h.index)}`), 'The article does not give that number.');
   }
   // "What is the baby's name?": a sentence that names no one does not answer it.
   const wantsName = /\bname\b/i.test(q) && !/\bnamed?\s+(?:as|after)\b/i.test(q);

@@ -12,8 +12,10 @@ const LEADING_QUESTION = /^(?:(?:who|whom|whose|when|where|what|which|how|why)\b
 
 /** "Who is the judge?" → "the judge"; "when did the warehouse reopen" → "the warehouse reopen". */
 export function stripQuestion(text: string): string {
+  if (/^[A-Z]{2,}\b/.test(text.trim()) && !/^(?:WHO|WHEN|WHERE|WHAT|HOW)\s+(?:IS|WAS|DID|ARE)\b/.test(text.trim())) return text.replace(/[?!.]+\s*$/, '').trim();
   return text
     .replace(/[?!.]+\s*$/, '')
+    .replace(/\b(?:take|takes|took|taken|taking)\s+place\b/gi, '')
     .replace(LEADING_QUESTION, '')
     .replace(/^(?:exactly|actually)\s+/i, '')
     .trim();

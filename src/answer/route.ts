@@ -14,6 +14,7 @@ export function isCommandName(name: string): name is CommandName {
 
 /** Route a bare question by its question word: "Who …" → who, "When …" → when, "Where …" → where. */
 export function commandForQuestion(text: string): CommandName {
+  if (/^[A-Z]{2,}\b/.test(text.trim())) return 'ask';
   const t = text.trim().toLowerCase();
   if (/^(who|whom|whose)\b/.test(t)) return 'who';
   if (/^(when|what time|what date|what day|what year|which day|which year|how long ago)\b/.test(t)) return 'when';

@@ -74,8 +74,8 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
 export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
   // "where will the stand be built": the verb only says "where"; the thing is what to match.
   let event = stripQuestion(text);
-  const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved)$/i.exec(event);
-  if (trailing && !ix.search.knows(trailing[1]!)) event = event.slice(0, trailing.index);
+  const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved|live|lives|lived|living|work|works|worked|working|stay|stays|stayed|come from|comes from|came from|from)$/i.exec(event);
+  if (trailing && !ix.search.knows(trailing[1]!.split(' ')[0]!)) event = event.slice(0, trailing.index);
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event);
   let candidates = placeCandidates(ix, hits);

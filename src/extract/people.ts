@@ -220,9 +220,9 @@ export function extractPeople(article: Article): PeopleFacts {
     if (span.kind === 'person' && span.first !== span.last && !personEvidence.get(key) && !speakingWords.has(surname) && (placeLike.get(key) || pluralLast)) span.kind = 'organisation';
   }
 
-  // Full names first (two words or more, or a titled single word).
+  // Full names first (two words or more); titled single words ("Mr. Pryce") are matched to them below.
   for (const span of spans) {
-    if (span.kind !== 'person') continue;
+    if (span.kind !== 'person' || span.first === span.last) continue;
     const d = draftFor(span.text);
     addRoles(d, span);
     if (!firstMention.has(d.person.id)) firstMention.set(d.person.id, span.sentence);
@@ -260,7 +260,13 @@ export function extractPeople(article: Article): PeopleFacts {
     if (span.kind === 'organisation') addThing(orgs, span.text, span.sentence);
     else if (span.kind === 'place') addThing(places, span.text, span.sentence);
     if (span.kind !== 'other' && !(span.kind === 'person' && span.first === span.last)) continue;
-    const candidates = bySurname.get(key) ?? byFirstName.get(key);
+    let candidates = bySurname.get(key) ?? byFirstName.get(key);
+    // "Mr. Pryce" among a husband and wife named Pryce is the husband.
+    const titleGender = genderHint(span.title);
+    if (candidates && candidates.length > 1 && titleGender !== 'unknown') {
+      const same = candidates.filter((c) => c.gender === titleGender);
+      if (same.length) candidates = same;
+    }
     if (candidates && candidates.length) {
       const d = nearestDraft(candidates, span.sentence, mentions);
       mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });

@@ -1,7 +1,7 @@
 // BM25 ranking of an article's sentences, forgiving typos and common paraphrases, and telling
 // how much of a question the best sentence covers: the guard against answering what is not there.
 import { contentTokens, editDistance, stem, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
-import { isStopWord } from '../text/tokens.js';
+import { isStopToken } from '../text/tokens.js';
 import { SOFT_WORDS } from '../text/lexicon.js';
 
 const K1 = 1.2;
@@ -54,7 +54,7 @@ export class SentenceSearch {
     let total = 0;
     for (const s of sentences) {
       const tf = new Map<string, number>();
-      const tokens = tokenize(s.extra ? `${s.text} ${s.extra}` : s.text).filter((t) => !isStopWord(t.norm));
+      const tokens = tokenize(s.extra ? `${s.text} ${s.extra}` : s.text).filter((t) => !isStopToken(t));
       for (const t of tokens) {
         tf.set(t.stem, (tf.get(t.stem) ?? 0) + 1);
         let norms = this.normsByStem.get(t.stem);

@@ -28,6 +28,18 @@ export function normalizeWord(word: string): string {
  * ("reopened", "reopens", "reopening") to one key, consistently for question and article.
  */
 export function stem(word: string): string {
+  const known = stemCache.get(word);
+  if (known !== undefined) return known;
+  const result = computeStem(word);
+  if (stemCache.size > 100_000) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+/** Stems are asked for the same words again and again; a bounded memo keeps answering fast. */
+const stemCache = new Map<string, string>();
+
+function computeStem(word: string): string {
   let w = normalizeWord(word);
   w = IRREGULAR_FORMS[w] ?? w;
   if (w.length <= 3 || /\d/.test(w)) return w;
@@ -92,9 +104,14 @@ export function isStopWord(norm: string): boolean {
   return STOP_WORDS.has(norm) || QUESTION_FILLER.has(norm);
 }
 
+/** A stop word, unless written as an acronym ("WHO", "US" are names, not "who", "us"). */
+export function isStopToken(t: Token): boolean {
+  return isStopWord(t.norm) && !/^[A-Z]{2,}$/.test(t.raw);
+}
+
 /** The words of a question that carry its meaning, in order. */
 export function contentTokens(text: string): Token[] {
-  return tokenize(text).filter((t) => !isStopWord(t.norm));
+  return tokenize(text).filter((t) => !isStopToken(t));
 }
 
 const synonymsByStem = new Map<string, Set<string>>();
