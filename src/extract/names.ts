@@ -36,6 +36,7 @@ export interface NameSpan {
 const WORD = /[\p{L}\p{N}]+(?:[''.\-&][\p{L}\p{N}]+)*\.?['']?s?/gu;
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'du', 'di', 'dos', 'ibn']);
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const TITLE_MODIFIERS = new Set(['prime', 'vice', 'deputy', 'permanent', 'special', 'chief', 'general', 'senior', 'junior', 'acting', 'interim', 'foreign', 'home', 'state', 'lord', 'first', 'executive']);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'central', 'united']);
 /** Nationality adjectives ("Russian", "British", "Chinese") name no place by themselves. */
 const NATIONALITY = /(?:ian|ean|ese|ish|ians|eans)$/;
@@ -164,6 +165,8 @@ function classifyRun(sentence: number, words: Word[], from: number, to: number):
   void runWords;
 
   if (nameWords.some((w) => TIME_WORDS.has(w.norm))) return [];
+  // "Prime Minister", "Permanent Representative": a title with no name after it.
+  if (nameWords.every((w) => isTitleWord(w) || TITLE_MODIFIERS.has(w.norm))) return [];
   if (nameWords.length === 1 && NATIONALITY.test(lastNorm)) return [{ ...base, kind: 'other' }];
   if (nameWords.every((w) => COUNTRIES_AND_NATIONALITIES.has(w.norm) || COMPASS.has(w.norm))) return [{ ...base, kind: 'place' }];
   if (nameWords.some((w) => ORGANISATION_WORDS.has(w.norm))) return [{ ...base, kind: 'organisation' }];

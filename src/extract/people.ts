@@ -104,7 +104,8 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
   if (!m) return age === undefined ? { role: '' } : { role: '', age };
   const phrase = m[1]!.trim();
   const first = phrase.split(/\s+/)[0]!.toLowerCase();
-  const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first);
+  const firstWords = phrase.split(/\s+/).slice(0, 6).map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''));
+  const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first) || (/^\p{Lu}/u.test(phrase) && firstWords.some((w) => ROLE_NOUNS.has(w)));
   const introducedBy = sentenceText.slice(Math.max(0, words[last]!.start - 40), words[last]!.start);
   if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '')) return { role: '' };
   if (!accepted || phrase.split(/\s+/).length > 16) return age === undefined ? { role: '' } : { role: '', age };
@@ -120,19 +121,19 @@ function roleBeforeComma(words: Word[], runStart: number): string {
   while (k >= 0 && isSpaceGap(words[k + 1]!.gap)) k--;
   if (k < 0 || !/^,\s+$/.test(words[k + 1]!.gap)) return '';
   const end = k;
-  const head = words[end]!;
-  if (!ROLE_NOUNS.has(head.norm) && !ROLE_NOUNS.has(head.norm.replace(/s$/, ''))) return '';
+  // Back to the determiner or possessive that opens the phrase: "the United Nations Special Envoy
+  // for Transboundary Water Cooperation, Ingrid Aasheim"; "his brother-in-law, Kevin Marsh".
   let from = end;
-  while (from > 0 && end - from < 5 && isSpaceGap(words[from]!.gap)) {
+  while (from > 0 && end - from < 12 && isSpaceGap(words[from]!.gap)) {
     const prev = words[from - 1]!;
-    if (SPEECH_VERBS.has(prev.norm) || (STOP_WORDS.has(prev.norm) && !DETERMINERS.has(prev.norm))) break;
+    const inName = (prev.norm === 'for' || prev.norm === 'of' || prev.norm === 'and') && words[from]!.capitalized;
+    if (SPEECH_VERBS.has(prev.norm) || (STOP_WORDS.has(prev.norm) && !DETERMINERS.has(prev.norm) && !inName)) break;
     from--;
     if (DETERMINERS.has(prev.norm) || prev.possessive) break;
   }
-  return words
-    .slice(from, end + 1)
-    .map((w) => w.text)
-    .join(' ');
+  const phrase = words.slice(from, end + 1);
+  if (!phrase.some((w) => ROLE_NOUNS.has(w.norm) || ROLE_NOUNS.has(w.norm.replace(/s$/, '')) || TITLES.has(w.norm))) return '';
+  return phrase.map((w) => w.text).join(' ');
 }
 
 function genderHint(text: string): Gender {
@@ -176,6 +177,14 @@ export function extractPeople(article: Article): PeopleFacts {
     return d;
   };
 
+  const lastOrganisationBefore = (sentence: number): string | undefined => {
+    for (let s = sentence; s >= Math.max(0, sentence - 2); s--) {
+      const found = spans.filter((x) => x.sentence === s && x.kind === 'organisation' && (s < sentence || x.start < 10_000));
+      if (found.length) return found[found.length - 1]!.text.replace(/^the\s+/i, '');
+    }
+    return undefined;
+  };
+
   const addRoles = (d: Draft, span: NameSpan) => {
     const ws = words[span.sentence]!;
     const text = article.sentences[span.sentence]!.text;
@@ -185,7 +194,12 @@ export function extractPeople(article: Article): PeopleFacts {
     const title = [before, span.title].filter(Boolean).join(' ').trim();
     const affiliation = affiliationAfter(ws, span.last, text);
     const { role: appositive, age } = appositiveAfter(ws, span.last, text);
-    const commaRole = roleBeforeComma(ws, runStart);
+    let commaRole = roleBeforeComma(ws, runStart);
+    const its = /^(?:its|their)\s+(.+)$/i.exec(commaRole);
+    if (its) {
+      const org = lastOrganisationBefore(span.sentence);
+      if (org) commaRole = `${its[1]} of the ${org}`;
+    }
     const honorificOnly = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?$/i.test(title);
     const main = [honorificOnly ? '' : title.replace(/'s$/, ''), affiliation].filter(Boolean).join(' ');
     for (const role of [main, appositive, commaRole]) if (role) d.roleSet.add(role.replace(/\s+/g, ' ').trim());

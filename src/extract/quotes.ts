@@ -93,7 +93,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
       let speaker: Speaker | undefined;
 
       // After the quote: '," the official said.' / '," said Kari Haugen, 67, …' / '," she added.'
-      const tail = text.slice(span.end, nextStart);
+      const tail = maskAbbreviations(text.slice(span.end, nextStart));
       const tailSentence = /^[^.!?]*[.!?]?/.exec(tail)?.[0] ?? '';
       const quoteEndsOpen = /[,!?—-]$/.test(span.text) || /^\s*,/.test(tail) || /^\s+[a-z]/.test(tail);
       if (quoteEndsOpen && tailSentence.trim()) {
@@ -108,7 +108,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
       // Before the quote, in the same sentence: 'According to Lyle, investigators "…"' / 'Nauert said … "…"'.
       if (!speaker) {
         const sentence = article.sentences[sentenceAt(paragraph, span.start)]!;
-        const head = text.slice(sentence.start, span.start);
+        const head = maskAbbreviations(text.slice(sentence.start, span.start));
         const acc = ACCORDING_TO.exec(head);
         const sv = SUBJECT_BEFORE_VERB.exec(head);
         if (acc) speaker = resolveSpeaker(paragraph, sentence.start + acc.index + acc[0].length - acc[1]!.length, sentence.start + acc.index + acc[0].length, acc[1]!);
@@ -145,6 +145,11 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
     }
   }
   return quotes;
+}
+
+/** "Prof." and "Dr." end no sentence: hide their periods (same length, so offsets hold). */
+function maskAbbreviations(text: string): string {
+  return text.replace(/\b(Dr|Mr|Mrs|Ms|Prof|St|Sgt|Gen|Lt|Col|Capt|Gov|Sen|Rep|Rev|Jr|Sr|Det|Insp|Supt)\./g, '$1\u2024');
 }
 
 /** Could these words name who spoke? Not "however did not", not "it". */

@@ -192,7 +192,9 @@ export const ROLE_NOUNS = new Set(
     'contractor builder electrician plumber mechanic technician inventor mp mep candidate nominee incumbent ' +
     'challenger opponent rival ally spokesman-for head-of priest pastor bishop rabbi imam monk nun foreman ' +
     'juror jurors chairperson president-elect secretary-general coordinator supervisor administrator controller ' +
-    'strategist planner scout referee umpire athlete runner cyclist swimmer champion winner finalist'
+    'strategist planner scout referee umpire athlete runner cyclist swimmer champion winner finalist member delegate ' +
+    'trustee fellow co-founder cofounder headteacher headmaster headmistress paediatrician pediatrician midwife rescuer ' +
+    'envoy emissary commissioner chancellor rector provost spokesperson'
   ).split(' '),
 );
 
@@ -218,7 +220,7 @@ export const PLACE_WORDS = new Set(
     'states county city town village district province state region republic kingdom island islands isle peninsula bay ' +
     'gulf sea ocean river lake fjord mountain mountains mount mt valley hill hills park street st road avenue ave ' +
     'boulevard square bridge harbour harbor port airport coast beach forest desert plain plains canyon glacier ' +
-    'strait channel canal estate quarter borough heights falls springs creek point cape highway motorway lane stadium arena heath moor green common marsh wood woods field fields gardens terrace crescent close way row'
+    'strait channel canal estate quarter borough heights falls springs creek point cape highway motorway lane stadium arena heath moor green common marsh wood woods field fields gardens terrace crescent close way row dam reservoir basin delta'
   ).split(' '),
 );
 
