@@ -45,13 +45,16 @@ function topicScore(ix: ArticleIndex, topic: string, quote: Quote): number {
   if (terms.length === 0) return 0;
   const quoteWords = wordsOf(quote.text);
   const sentenceWords = wordsOf(ix.article.sentences[quote.sentence]?.text ?? '');
+  // The paragraph around a quote often names its subject ("… still in use. 'A net in a cupboard …'").
+  const paragraphWords = wordsOf(ix.article.paragraphs[quote.paragraph - 1]?.text ?? '');
   let total = 0;
   let got = 0;
   for (const t of terms) {
     total += t.idf;
     const inQuote = Math.max(0, ...quoteWords.map((w) => wordsAgree(t.token.raw, w)));
     const inSentence = Math.max(0, ...sentenceWords.map((w) => wordsAgree(t.token.raw, w))) * 0.6;
-    got += t.idf * Math.max(inQuote, inSentence);
+    const inParagraph = Math.max(0, ...paragraphWords.map((w) => wordsAgree(t.token.raw, w))) * 0.5;
+    got += t.idf * Math.max(inQuote, inSentence, inParagraph);
   }
   return total ? got / total : 0;
 }
@@ -86,6 +89,10 @@ export function answerQuote(ix: ArticleIndex, ctx: AnswerContext, request: Quote
       pool = ix.quotes.filter((q) => q.personId && ids.has(q.personId));
       speakerLabel = people[0]!.item.name;
       if (pool.length === 0) return notFoundAnswer(ix, ctx, quotedSpeakers(ix), `${speakerLabel} is in the article but is not quoted.`);
+    } else if (quotedBy(ix, speaker).length) {
+      // A speaker who is not a person: "WHO", "the company", "A Russian official".
+      pool = quotedBy(ix, speaker);
+      speakerLabel = pool[0]!.speaker;
     } else if (isDescription) {
       const head = wordsOf(speaker).pop() ?? '';
       const described = matchDescription(ix, speaker);
@@ -120,6 +127,17 @@ export function answerQuote(ix: ArticleIndex, ctx: AnswerContext, request: Quote
     best.fact = best.text;
   }
   return foundAnswer(ix, ctx, best, candidates.slice(1));
+}
+
+/** Quotes whose speaker, as written, is what was typed (every typed word in the speaker's name). */
+function quotedBy(ix: ArticleIndex, typed: string): Quote[] {
+  const words = wordsOf(typed).filter((w) => !['the', 'a', 'an'].includes(w));
+  if (words.length === 0) return [];
+  return ix.quotes.filter((q) => {
+    if (!q.speaker) return false;
+    const speakerWords = wordsOf(q.speaker);
+    return words.every((w) => speakerWords.some((s) => s === w || wordsAgree(w, s) >= 0.75));
+  });
 }
 
 function quotedSpeakers(ix: ArticleIndex): string[] {

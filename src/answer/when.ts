@@ -31,7 +31,9 @@ export function distanceTo(span: { start: number; end: number } | undefined, sta
 
 export function formatTime(t: TimeFact): string {
   const expression = t.expression.replace(/^(?:on|in|at|by|inside)\s+/i, '').replace(/^./, (c) => c.toUpperCase());
-  return t.resolved && !t.expression.includes(t.resolved) ? `${expression} (${t.resolved})` : expression;
+  if (!t.resolved || t.expression.includes(t.resolved)) return expression;
+  const resolved = t.resolved.replace(/^(\w+day) /i, (m, day: string) => (expression.toLowerCase().includes(day.toLowerCase()) ? '' : m));
+  return `${expression} (${resolved})`;
 }
 
 export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDuration: boolean): Candidate[] {

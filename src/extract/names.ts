@@ -132,7 +132,8 @@ export function findNameSpans(sentenceIndex: number, words: Word[], evidence: Ca
 function startsName(words: Word[], i: number, evidence: CaseEvidence): boolean {
   const w = words[i]!;
   const sentenceStart = i === 0 || /["'(:]\s*$/.test(w.gap);
-  if (!sentenceStart) return !STOP_WORDS.has(w.norm) || /^[A-Z]{2,}$/.test(w.text);
+  if (/^[A-Z]{2,}$/.test(w.text.replace(/'s$/, ''))) return true; // an acronym: "WHO said"
+  if (!sentenceStart) return !STOP_WORDS.has(w.norm);
   if (STOP_WORDS.has(w.norm)) return false;
   if (evidence.midCapitalized.has(w.norm)) return true;
   if (evidence.lowercase.has(w.norm)) return false;

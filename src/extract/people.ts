@@ -143,7 +143,7 @@ function genderHint(text: string): Gender {
   return 'unknown';
 }
 
-const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:in|at|of|from|with|for|close to)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added)\b)/gi;
+const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added)\b)/gi;
 
 export function extractPeople(article: Article): PeopleFacts {
   const words = wordsOfArticle(article);

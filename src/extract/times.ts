@@ -112,7 +112,8 @@ export function extractTimes(article: Article): TimeFact[] {
     for (const f of findTimeExpressions(sentence.text)) {
       const expression = sentence.text.slice(f.start, f.end);
       const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end };
-      if (published) fact.resolved = resolveDate(expression, f.kind, published, sentence.text);
+      // Tense is judged near the expression: "would" elsewhere in the sentence says nothing of it.
+      if (published) fact.resolved = resolveDate(expression, f.kind, published, sentence.text.slice(Math.max(0, f.start - 60), f.end));
       facts.push(fact);
     }
   }
@@ -134,7 +135,7 @@ function cap(s: string): string {
  */
 export function resolveDate(expression: string, kind: TimeKind, published: Date, sentence: string): string | undefined {
   const e = expression.toLowerCase();
-  const future = /\b(?:will|would|is to|are to|plans? to|next)\b/i.test(sentence) && !/\b(?:last|earlier|ago)\b/.test(e);
+  const future = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|next)\b/i.test(sentence) && !/\b(?:last|earlier|ago)\b/.test(e);
   if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(e)) return formatDate(published);
   if (/\byesterday\b/.test(e)) return formatDate(new Date(published.getTime() - DAY_MS));
   if (/\btomorrow\b/.test(e)) return formatDate(new Date(published.getTime() + DAY_MS));

@@ -118,7 +118,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['protester', 'protesters', 'demonstrator', 'demonstrators', 'crowd', 'protest'],
   ['gather', 'assemble', 'rally', 'congregate', 'meet'],
   ['build', 'construct', 'construction', 'erect'],
-  ['announce', 'announcement', 'declare', 'unveil', 'reveal'],
+  ['announce', 'announcement', 'declare', 'unveil', 'reveal', 'issue', 'release', 'publish'],
   ['fail', 'failure', 'malfunction', 'crash', 'lose'],
   ['land', 'landing', 'touch', 'touchdown'],
   ['fee', 'price', 'sum', 'payment', 'cost'],
