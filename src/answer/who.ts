@@ -1,6 +1,6 @@
 // /who: a person by name (typos forgiven), by description ("the State Department spokeswoman"),
 // or by what they did ("thanked Putin"); an organisation or place by name.
-import type { ArticleIndex, Person } from '../search/article-index.js';
+import { acronymsIn, type ArticleIndex, type Person } from '../search/article-index.js';
 import type { Answer } from '../types.js';
 import { contentTokens, stem } from '../text/tokens.js';
 import { ROLE_NOUNS } from '../text/lexicon.js';
@@ -42,7 +42,7 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
   const head = tokens[tokens.length - 1]!;
   const scored: { candidate: Candidate; score: number }[] = [];
   const scoreRole = (role: string): number => {
-    const roleWords = wordsOf(role);
+    const roleWords = wordsOf(`${role} ${acronymsIn(role)}`);
     if (!roleWords.some((w) => wordsAgree(head, w) > 0)) return 0;
     let total = 0;
     for (const t of tokens) total += Math.max(0, ...roleWords.map((w) => wordsAgree(t, w)));

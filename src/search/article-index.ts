@@ -5,6 +5,7 @@ import { extractPeople, type PeopleFacts } from '../extract/people.js';
 import { extractQuotes } from '../extract/quotes.js';
 import { extractTimes } from '../extract/times.js';
 import { SentenceSearch } from './sentence-search.js';
+import { STOP_WORDS } from '../text/lexicon.js';
 
 /** A person named in the article. */
 export interface Person {
@@ -86,8 +87,13 @@ export function buildArticleIndex(article: Article): ArticleIndex {
     set.add(byId.get(m.personId)?.name ?? '');
     extraBySentence.set(m.sentence, set);
   }
+  const described = describedEarlier(article.sentences.map((s) => s.text));
   const search = new SentenceSearch(
-    article.sentences.map((s) => ({ index: s.index, text: s.text, extra: [...(extraBySentence.get(s.index) ?? [])].join(' ') })),
+    article.sentences.map((s, i) => ({
+      index: s.index,
+      text: s.text,
+      extra: [...(extraBySentence.get(s.index) ?? []), acronymsIn(s.text), described[i] ?? ''].join(' '),
+    })),
   );
   const entries: NameEntry[] = [
     ...facts.people.flatMap((p) => [p.name, ...p.aliases].map((name) => ({ name, kind: 'person' as const, ref: p.id }))),
@@ -106,6 +112,42 @@ export function buildArticleIndex(article: Article): ArticleIndex {
     search,
     names,
   };
+}
+
+/** "United Nations Special Envoy" → "UN UNSE": what a reader may type for a long name. */
+export function acronymsIn(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:[A-Z][a-z]+(?:\s+(?:of|for|and|the)\s+|\s+)){1,6}[A-Z][a-z]+\b/g)) {
+    const initials = m[0]
+      .split(/\s+/)
+      .filter((w) => /^[A-Z]/.test(w))
+      .map((w) => w[0])
+      .join('');
+    if (initials.length >= 2) out.push(initials, initials.slice(0, 2));
+  }
+  return out.join(' ');
+}
+
+/**
+ * "a joint technical commission" early, "the commission" later: the later sentence is also about a
+ * joint technical commission. Returns, per sentence, the describing words its definite nouns carry.
+ */
+function describedEarlier(sentences: string[]): string[] {
+  const modifiers = new Map<string, string>();
+  return sentences.map((text) => {
+    const extra: string[] = [];
+    for (const m of text.matchAll(/\bthe\s+([a-z][a-z-]+)\b/gi)) {
+      const known = modifiers.get(m[1]!.toLowerCase());
+      if (known) extra.push(known);
+    }
+    for (const m of text.matchAll(/\b(?:a|an)\s+((?:[a-z][a-z-]+\s+){1,3})([a-z][a-z-]+)\b/g)) {
+      const words = m[1]!.trim().split(/\s+/);
+      if (words.some((w) => STOP_WORDS.has(w))) continue;
+      const head = m[2]!.toLowerCase();
+      if (!STOP_WORDS.has(head) && !modifiers.has(head)) modifiers.set(head, words.join(' '));
+    }
+    return extra.join(' ');
+  });
 }
 
 /** One line per fact, by kind: what a refresh compares to say what changed. */
