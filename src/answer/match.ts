@@ -175,6 +175,10 @@ function nameWordsOf(ix: ArticleIndex): Set<string> {
   return set;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Words of the question that are names of people, organisations or places in the article. */
 function anchorWords(ix: ArticleIndex, query: string): string[] {
   let names = allNameWords.get(ix);
@@ -209,6 +213,8 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   anchors.push(...byAlias.values());
   for (const thing of [...ix.organisations, ...ix.places]) {
     const name = thing.name.toLowerCase();
+    // A one-word name typed in lowercase ("the mill") is a common noun in the question.
+    if (!/\s/.test(thing.name) && !new RegExp(`\\b${escapeRegExp(thing.name)}\\b`).test(query)) continue;
     if (name.length > 2 && lower.includes(` ${name} `)) {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));
       for (const p of ix.article.paragraphs) if (p.text.toLowerCase().includes(name)) paragraphs.add(p.number);

@@ -62,7 +62,16 @@ export function answerWhen(ix: ArticleIndex, ctx: AnswerContext, text: string): 
   const hits = matchEvent(ix, event);
   // The best-matching sentences decide; a time from a much weaker match is not this event's time.
   const top = hits[0]?.score ?? 0;
-  const candidates = timeCandidates(ix, hits.filter((h) => h.score >= top * 0.5), /^how long\b/i.test(text));
+  const howLong = /^how long\b/i.test(text);
+  let candidates = timeCandidates(ix, hits.filter((h) => h.score >= top * 0.5), howLong);
+  // The best match may tell of the event without its time ("will meet every three months");
+  // a weaker one that dates it ("the first meeting is scheduled for June 12") still answers.
+  // It must use the very words the best match used, not synonyms ("signed" is no "ratified").
+  if (candidates.length === 0 && hits.length > 1) {
+    const best = hits[0]!;
+    const same = hits.slice(1).filter((h) => best.matched.every((t) => h.matchedStems.has(t.stem) || ix.people.some((p) => p.name.toLowerCase().includes(t.norm))));
+    candidates = timeCandidates(ix, same, howLong);
+  }
   if (candidates.length === 0) {
     if (hits.length) return notFoundAnswer(ix, ctx, [`¶${ix.article.sentences[hits[0]!.index]!.paragraph}: ${sentenceText(ix, hits[0]!.index)}`], 'The article does not say when.');
     return notFoundAnswer(ix, ctx, suggestSentences(ix, event));

@@ -140,7 +140,7 @@ function describedEarlier(sentences: string[]): string[] {
       const known = modifiers.get(m[1]!.toLowerCase());
       if (known) extra.push(known);
     }
-    for (const m of text.matchAll(/\b(?:a|an)\s+((?:[a-z][a-z-]+\s+){1,3})([a-z][a-z-]+)\b/g)) {
+    for (const m of text.matchAll(/\b(?:a|an)\s+((?:[a-z][a-z-]+\s+){1,3}?)([a-z][a-z-]+)(?=\s+(?:of|in|at|on|for|from|with|to|that|which|who|and|will|would|was|is|has|had)\b|[,.;:])/g)) {
       const words = m[1]!.trim().split(/\s+/);
       if (words.some((w) => STOP_WORDS.has(w))) continue;
       const head = m[2]!.toLowerCase();
