@@ -205,6 +205,8 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     if (fullNamed.includes(person)) continue;
     for (const alias of person.aliases.map((n) => n.toLowerCase())) {
       if (covered.has(alias) || !(words.has(alias) || lower.includes(` ${alias} `))) continue;
+      // "the mill" in lowercase is the common noun, even if someone is called Mill.
+      if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(query.replace(/\b[a-z]+\b/g, ''))) continue;
       const set = byAlias.get(alias) ?? new Set<number>();
       for (const s of person.mentions) set.add(paragraphOf(s));
       byAlias.set(alias, set);

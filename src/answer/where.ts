@@ -6,10 +6,12 @@ import type { Answer } from '../types.js';
 import { NOT_PLACE_NOUNS, PLACE_NOUNS, PLACE_WORDS } from '../text/lexicon.js';
 import { normalizeWord, tokenize } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
-import { findThingsByName, matchEvent, stripQuestion, suggestSentences } from './match.js';
+import { findThingsByName, matchEvent, stripQuestion, suggestSentences, wordsOf } from './match.js';
+import { findTimeExpressions } from '../extract/times.js';
 import { distanceTo, matchedSpan } from './when.js';
 
-const LOCATIVE = /\b(in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from)\b|[,.;:"()]|$)/g;
+const DIRECTION = '(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream|upriver|downriver)';
+const LOCATIVE = /\b((?:(?:\d[\d,.]*\s+(?:kilometres|kilometers|km|miles|metres|meters)\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream)\s+of)|in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from)\b|[,.;:"()]|$)/g;
 
 interface Locative {
   text: string;
@@ -71,6 +73,23 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
   return out.sort((a, b) => b.score - a.score);
 }
 
+const AFTER_NAME = new RegExp(
+  `^,?\\s+((?:(?:about|some|roughly)\\s+)?(?:\\d[\\d,.]*\\s+(?:kilometres|kilometers|km|miles|metres|meters)\\s+)?(?:${DIRECTION}\\s+of|in|at|near|outside|on|off|beside|inside)\\s+(?:the\\s+)?[^,.;]{2,60}?)(?=[,.;]|\\s+(?:who|which|that|and|said|is|was|are|were|has|had)\\b|$)`,
+);
+
+/** The place written right after a name, skipping times ("… Dam in 2019" is no place). */
+function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: number[] }): Candidate | undefined {
+  for (const s of thing.mentions) {
+    const sentence = sentenceText(ix, s);
+    const at = sentence.toLowerCase().indexOf(thing.name.toLowerCase());
+    if (at < 0) continue;
+    const after = AFTER_NAME.exec(sentence.slice(at + thing.name.length));
+    if (!after || findTimeExpressions(after[1]!).some((t) => t.end - t.start >= after[1]!.replace(/^\w+\s+/, '').length - 2)) continue;
+    return { fact: after[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
+  }
+  return undefined;
+}
+
 export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
   // "where will the stand be built": the verb only says "where"; the thing is what to match.
   let event = stripQuestion(text);
@@ -79,18 +98,15 @@ export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string):
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event);
   let candidates = placeCandidates(ix, hits);
-  // "Where is the North Sea Climate Centre": the place written right after the thing's name.
-  const thing = findThingsByName(ix, event.replace(/^(?:the|a|an)\s+/i, ''));
+  // "Where is the North Sea Climate Centre": the place written right after the thing's name
+  // ("… Centre in Stavanger", "the Korvan Dam, 410 kilometres upstream of the border"). When the
+  // question is only the name, nothing else in a sentence that mentions it says where it is.
+  const name = event.replace(/^(?:the|a|an)\s+/i, '');
+  const thing = findThingsByName(ix, name);
   if (thing.length && thing[0]!.score >= 0.9) {
-    for (const s of thing[0]!.item.mentions) {
-      const sentence = sentenceText(ix, s);
-      const at = sentence.toLowerCase().indexOf(thing[0]!.item.name.toLowerCase());
-      const after = at >= 0 ? /^\s+(in|at|near|outside|on)\s+((?:the\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:who|which|that|and|said)\b|$)/.exec(sentence.slice(at + thing[0]!.item.name.length)) : null;
-      if (after) {
-        candidates = [{ fact: `${after[1]} ${after[2]}`, sentence: s, score: 100, confidence: 0.9 }, ...candidates];
-        break;
-      }
-    }
+    const placed = placeAfterName(ix, thing[0]!.item);
+    if (placed) candidates = [placed, ...candidates];
+    else if (wordsOf(name).length <= wordsOf(thing[0]!.item.name).length) candidates = [];
   }
   if (candidates.length === 0) {
     if (hits.length) return notFoundAnswer(ix, ctx, [`¶${ix.article.sentences[hits[0]!.index]!.paragraph}: ${sentenceText(ix, hits[0]!.index)}`], 'The article does not say where.');

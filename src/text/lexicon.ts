@@ -220,7 +220,7 @@ export const PLACE_WORDS = new Set(
     'states county city town village district province state region republic kingdom island islands isle peninsula bay ' +
     'gulf sea ocean river lake fjord mountain mountains mount mt valley hill hills park street st road avenue ave ' +
     'boulevard square bridge harbour harbor port airport coast beach forest desert plain plains canyon glacier ' +
-    'strait channel canal estate quarter borough heights falls springs creek point cape highway motorway lane stadium arena heath moor green common marsh wood woods field fields gardens terrace crescent close way row dam reservoir basin delta'
+    'strait channel canal estate quarter borough heights falls springs creek point cape highway motorway lane stadium arena heath moor green common marsh wood woods field fields gardens terrace crescent close way row dam reservoir basin delta mill factory works yard wharf quay pier dock hall'
   ).split(' '),
 );
 
