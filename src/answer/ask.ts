@@ -87,6 +87,12 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
   const wantsName = /\bname\b/i.test(q) && !/\bnamed?\s+(?:as|after)\b/i.test(q);
   const usable = wantsName ? strong.filter((h) => ix.facts.mentions.some((m) => m.sentence === h.index && !m.pronoun)) : strong;
   if (usable.length === 0) return notFoundAnswer(ix, ctx, strong.slice(0, 2).map((h) => `¶${ix.article.sentences[h.index]!.paragraph}: ${sentenceText(ix, h.index)}`));
-  const candidates = usable.map((h) => sentenceCandidate(ix, h));
+  // "Which hospital …": a sentence that names it ("Kellow Community Hospital") beats one that says "hospital".
+  const which = /^(?:which|what)\s+([a-z]+)\b/i.exec(q);
+  const noun = which && !/^(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)$/i.test(which[1]!) ? which[1]! : '';
+  const namesIt = (h: SentenceHit) => noun !== '' && new RegExp(`(?<!^)\\b${noun[0]!.toUpperCase()}${noun.slice(1).toLowerCase()}s?\\b`).test(sentenceText(ix, h.index));
+  const weight = (h: SentenceHit) => h.score * (namesIt(h) ? 2 : 1);
+  const ranked = [...usable].sort((a, b) => weight(b) - weight(a));
+  const candidates = ranked.map((h) => sentenceCandidate(ix, h));
   return foundAnswer(ix, ctx, candidates[0]!, candidates.slice(1));
 }
