@@ -2,7 +2,7 @@
 // of a question that say what it is about.
 import type { ArticleIndex, Person } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
-import { editDistance, normalizeWord, stem, synonymsOf, typoAllowance } from '../text/tokens.js';
+import { editDistance, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SOFT_WORDS } from '../text/lexicon.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
@@ -149,14 +149,15 @@ function computeAgreement(a: string, b: string): number {
 export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_COVERAGE): SentenceHit[] {
   const anchors = namedAnchors(ix, query);
   const terms = ix.search.terms(query);
+  const named = new Set(anchorWords(ix, query));
   // A word of substance the article never uses, in any form, names an event it does not tell
   // ("join" in "when did Rahman join the hospital", "visit" in "when did Trump visit Moscow").
-  const named = new Set(anchorWords(ix, query));
   if (terms.some((t) => t.expansions.size === 0 && !named.has(t.token.norm) && !SOFT_WORDS.has(t.token.norm) && t.token.norm.length > 2)) return [];
   return ix.search
     .search(terms, 16)
     .filter((h) => h.coverage >= minCoverage)
     .filter((h) => anchors.every((mentioned) => mentioned.has(ix.article.sentences[h.index]!.paragraph)))
+    .filter((h) => !someoneElseDidIt(ix.article.sentences[h.index]!.text, h, named))
     .map((h) => ({ ...h, score: h.score * h.coverage * h.coverage }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
 }
@@ -190,6 +191,24 @@ function anchorWords(ix: ArticleIndex, query: string): string[] {
   return wordsOf(query).filter((w) => names.has(w));
 }
 
+/**
+ * "Tallybright was founded … by Megan Oduya, a former market trader who sold vintage clothes":
+ * the selling belongs to the trader, not to Tallybright. True when every word that matched (other
+ * than the names) sits in a relative clause that starts after the named thing.
+ */
+function someoneElseDidIt(text: string, hit: SentenceHit, named: Set<string>): boolean {
+  if (named.size === 0) return false;
+  const tokens = tokenize(text);
+  const namedAt = tokens.flatMap((t, i) => (named.has(t.norm) ? [i] : []));
+  if (namedAt.length === 0) return false;
+  const matchedAt = tokens.flatMap((t, i) => (hit.matchedStems.has(t.stem) && !named.has(t.norm) ? [i] : []));
+  if (matchedAt.length === 0) return false;
+  return matchedAt.every((p) => {
+    const relative = [p - 1, p - 2, p - 3].find((r) => r >= 0 && /^(?:who|which|whose)$/.test(tokens[r]!.norm));
+    return relative !== undefined && namedAt.every((a) => a < relative - 3);
+  });
+}
+
 /** For each person, organisation or place the question names, the paragraphs that mention it. */
 export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   const words = new Set(wordsOf(query));
@@ -219,7 +238,11 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     if (!/\s/.test(thing.name) && !new RegExp(`\\b${escapeRegExp(thing.name)}\\b`).test(query)) continue;
     if (name.length > 2 && lower.includes(` ${name} `)) {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));
-      for (const p of ix.article.paragraphs) if (p.text.toLowerCase().includes(name)) paragraphs.add(p.number);
+      // The article's main organisation is also "the company", "the club", "the agency" …
+      const main = thing.mentions.length >= 3 && ix.organisations.includes(thing);
+      for (const p of ix.article.paragraphs) {
+        if (p.text.toLowerCase().includes(name) || (main && /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i.test(p.text))) paragraphs.add(p.number);
+      }
       anchors.push(paragraphs);
     }
   }
