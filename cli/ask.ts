@@ -34,6 +34,15 @@ function parseArgs(argv: string[]): AskOptions {
 
 class UsageError extends Error {}
 
+/** One line a person can act on, not a stack: "no file or folder at data/missing". */
+function describeLoadError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return `no file or folder at ${e.path ?? 'that path'}`;
+  if (e?.code === 'EACCES') return `not allowed to read ${e.path ?? 'that path'}`;
+  if (e?.code === 'EISDIR') return `${e.path ?? 'that path'} is a folder where a file was expected`;
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
 function format(answer: Answer, json: boolean): string {
   return json ? JSON.stringify(answer) : renderAnswerLine(answer);
 }
@@ -45,8 +54,7 @@ async function main(): Promise<number> {
     options = parseArgs(process.argv.slice(2));
     library = buildLibrary(readArticles(options.data));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`ask: ${reason.split('\n')[0]}\n`);
+    process.stderr.write(`ask: ${describeLoadError(error)}\n`);
     return 2;
   }
   const out: string[] = [];
