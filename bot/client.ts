@@ -11,11 +11,13 @@ import {
 import type { Command, CommandContext } from '../commands/index.js';
 import type { Library } from '../src/index.js';
 import { AnswerCache } from './answer-cache.js';
+import { defaultArticleFor } from './article-choice.js';
 import type { DocentConfig } from './config.js';
 import { QuestionCooldowns } from './cooldown.js';
 import { handleInteraction } from './interactions.js';
 import type { Logger } from './logger.js';
 import { createMessageHandler } from './messages.js';
+import type { Moderation } from './moderation.js';
 import { NO_MENTIONS } from './reply.js';
 
 export interface DocentClientOptions {
@@ -23,6 +25,8 @@ export interface DocentClientOptions {
   getLibrary: () => Library;
   logger: Logger;
   commands: readonly Command[];
+  /** The data folder behind moderators' commands and each server's default article; without it the library is fixed. */
+  moderation?: Moderation | undefined;
   /** Extra client options (shards, REST tuning); Docent's own settings win. */
   clientOptions?: Partial<ClientOptions>;
 }
@@ -45,9 +49,16 @@ export function createDocentClient(options: DocentClientOptions): Client {
 
   const commands = new Map(options.commands.map((command) => [command.data.name, command]));
   const answers = new AnswerCache(config.answerCacheSize);
-  const context: CommandContext = { getLibrary, commands, logger, answers };
+  const { moderation } = options;
+  const context: CommandContext = { getLibrary, commands, logger, answers, moderation };
   const cooldowns = new QuestionCooldowns({ userMs: config.userCooldownMs, channelMs: config.channelCooldownMs });
-  const onMessage = createMessageHandler({ getLibrary, logger, cooldowns, answers });
+  const onMessage = createMessageHandler({
+    getLibrary,
+    logger,
+    cooldowns,
+    answers,
+    defaultArticle: (guildId, library) => defaultArticleFor(moderation, guildId, library),
+  });
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, context));
   client.on(Events.MessageCreate, (message) => void onMessage(message));

@@ -29,6 +29,8 @@ export interface DocentConfig {
   ownerIds: string[];
   maxArticleBytes: number;
   attachmentHosts: string[];
+  /** How often each process looks for data changes made by another process or shard; 0 turns it off. */
+  dataWatchMs: number;
   /** Rendered answers kept for repeated questions; 0 turns the cache off. */
   answerCacheSize: number;
   /** For `npm run start:sharded`: how many shards; undefined means Discord's recommendation. */
@@ -102,6 +104,7 @@ const envSchema = z.object({
     z.number({ message: 'must be a whole number of bytes' }).int('must be a whole number of bytes').positive('must be more than 0'),
   ),
   ATTACHMENT_HOSTS: hostList,
+  DATA_WATCH_SECONDS: seconds(2),
   ANSWER_CACHE_SIZE: z.preprocess(
     (value) => (blankAsUndefined(value) === undefined ? DEFAULT_ANSWER_CACHE_SIZE : Number(value)),
     z.number({ message: 'must be a whole number (0 turns the cache off)' }).int('must be a whole number (0 turns the cache off)').min(0, 'must be 0 or more'),
@@ -140,6 +143,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'se
     ownerIds: e.OWNER_IDS,
     maxArticleBytes: e.MAX_ARTICLE_BYTES,
     attachmentHosts: e.ATTACHMENT_HOSTS,
+    dataWatchMs: Math.round(e.DATA_WATCH_SECONDS * 1000),
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     totalShards: e.TOTAL_SHARDS,
   };

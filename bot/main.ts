@@ -2,10 +2,10 @@
 // console when standard input is a terminal, or exit 1 with a one-line reason.
 import { DiscordjsErrorCodes, Events } from 'discord.js';
 import { loadCommands } from '../commands/index.js';
-import { buildLibrary, readArticles, type Library } from '../src/index.js';
 import { createDocentClient } from './client.js';
 import { loadConfig, type DocentConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { followDataChanges, moderationSettings, openModeration, type Moderation } from './moderation.js';
 import { installProcessGuards } from './process-guards.js';
 
 export const NO_TOKEN_REASON =
@@ -26,15 +26,25 @@ function fail(reason: string): number {
   return 1;
 }
 
-async function serve(config: DocentConfig, library: Library): Promise<number | undefined> {
+async function serve(config: DocentConfig, moderation: Moderation, problems: string[]): Promise<number | undefined> {
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  for (const problem of problems) logger.warn({ problem }, 'left out of the articles served');
   const commands = await loadCommands();
-  const client = createDocentClient({ config, getLibrary: () => library, logger, commands });
+  const { holder } = moderation;
+  const client = createDocentClient({ config, getLibrary: () => holder.library, logger, commands, moderation });
+  const stopFollowing = followDataChanges(moderation, client, logger, config.dataWatchMs);
   const exit = (code: number) => {
     logger.flush();
     process.exit(code);
   };
-  installProcessGuards({ logger, shutdown: () => client.destroy(), exit });
+  installProcessGuards({
+    logger,
+    shutdown: () => {
+      stopFollowing();
+      return client.destroy();
+    },
+    exit,
+  });
 
   client.on(Events.ShardDisconnect, (event) => {
     const reason = FATAL_CLOSE_CODES[event.code];
@@ -55,7 +65,7 @@ async function serve(config: DocentConfig, library: Library): Promise<number | u
     await client.destroy();
     return fail(reason);
   }
-  logger.info({ articles: library.size, dataDir: config.dataDir }, 'serving');
+  logger.info({ articles: holder.library.size, dataDir: config.dataDir }, 'serving');
   return undefined;
 }
 
@@ -66,16 +76,23 @@ async function main(): Promise<number | undefined> {
   } catch (error) {
     return fail((error as Error).message);
   }
-  let library: Library;
+  // The versioned data folder: what moderators refresh, and where each server's default article is kept.
+  let opened: Awaited<ReturnType<typeof openModeration>>;
   try {
-    library = buildLibrary(readArticles(config.dataDir));
+    opened = await openModeration(moderationSettings(config, process.env));
   } catch (error) {
     return fail(`cannot read the articles in ${config.dataDir}: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (config.token) return serve(config, library);
+  const { moderation } = opened;
+  const problems = [...opened.problems.map((p) => `${p.file}: ${p.reason}`), ...(opened.defaultsProblem ? [opened.defaultsProblem] : [])];
+  if (moderation.holder.library.size === 0) {
+    return fail(`no article in ${config.dataDir} can be served: ${problems[0] ?? 'the folder is empty'}`);
+  }
+  if (config.token) return serve(config, moderation, problems);
   if (!process.stdin.isTTY) return fail(NO_TOKEN_REASON);
+  for (const problem of problems) process.stderr.write(`docent: left out: ${problem}\n`);
   const { runConsole } = await import('../cli/console.js');
-  await runConsole(library);
+  await runConsole(moderation.holder.library);
   return 0;
 }
 

@@ -14,6 +14,8 @@ export interface MessageHandlerDeps {
   logger: Logger;
   cooldowns: QuestionCooldowns;
   answers: AnswerCache;
+  /** The server's default article (`/article use`), for a question that names none. */
+  defaultArticle?: (guildId: string | null, library: Library) => string | undefined;
 }
 
 /** The question in a message addressed to the bot, or undefined when there is none. */
@@ -50,8 +52,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
         logger.info({ ...fields, outcome: 'cooldown', warned: verdict.firstTime, latencyMs: elapsed(started) }, 'message');
         return;
       }
-      // The same as answerInput(library, input), through the answer cache.
-      const { answer, rendered } = deps.answers.answer(deps.getLibrary(), parseInput(input), input);
+      // The same as answerInput(library, input), through the answer cache (in the server's default article, if it has one).
+      const library = deps.getLibrary();
+      const question = parseInput(input);
+      question.article ??= deps.defaultArticle?.(message.guildId, library);
+      const { answer, rendered } = deps.answers.answer(library, question, input);
       await message.reply({ ...rendered, allowedMentions: NO_MENTIONS });
       logger.info({ ...fields, command: answer.command, outcome: answer.found ? 'answered' : 'not-found', latencyMs: elapsed(started) }, 'message');
     } catch (error) {

@@ -10,9 +10,10 @@ import {
 import type { Question } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
 import type { CommandContext, Outcome } from '../commands/index.js';
-import { chooseArticle } from './article-choice.js';
+import { chooseArticle, defaultArticleFor } from './article-choice.js';
 import { articles, rankChoices, type Candidate } from './autocomplete.js';
 import { LIMITS, truncate } from './discord-text.js';
+
 
 /** Allowed mentions for everything Docent sends: nothing is pinged, not even the person answered. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } satisfies MessageMentionOptions;
@@ -47,8 +48,10 @@ export async function replyWithAnswer(
     await replyPrivately(interaction, choice.reply);
     return 'bad-input';
   }
-  const asked = { ...question, article: choice.slug };
-  const { answer, rendered } = context.answers.answer(library, asked, typedForm(asked));
+  // The title shows what the person typed; the engine gets the server's default article when none was named.
+  const typed = typedForm({ ...question, article: choice.slug });
+  const asked = { ...question, article: choice.slug ?? defaultArticleFor(context.moderation, interaction.guildId, library) };
+  const { answer, rendered } = context.answers.answer(library, asked, typed);
   await interaction.reply({
     ...rendered,
     // Only an answer is shown to the channel; "not in the article" is for the asker alone.
@@ -74,7 +77,8 @@ export async function respondWithChoices(
   if (focused.name === 'article') candidates = articles(library);
   else {
     const choice = chooseArticle(library, interaction.options.getString('article'));
-    const index = choice.ok ? (choice.slug ? library.get(choice.slug) : library.list()[0]) : undefined;
+    const slug = choice.ok ? (choice.slug ?? defaultArticleFor(context.moderation, interaction.guildId, library)) : undefined;
+    const index = choice.ok ? (slug ? library.get(slug) : library.list()[0]) : undefined;
     if (index) candidates = pick(index);
   }
   await interaction.respond(rankChoices(candidates, typed));

@@ -11,7 +11,8 @@ const EXAMPLES: Record<string, string> = {
   quote: '/quote speaker:Nauert',
   ask: '/ask question:What did Russia propose?',
   search: '/search terms:diplomatic staff',
-  article: '/article',
+  article: '/article list',
+  refresh: '/refresh file file:<your .txt upload>',
   help: '/help',
 };
 

@@ -12,6 +12,7 @@ import type {
 import { z } from 'zod';
 import type { AnswerCache } from '../bot/answer-cache.js';
 import type { Logger } from '../bot/logger.js';
+import type { Moderation } from '../bot/moderation.js';
 import type { Library } from '../src/index.js';
 
 /** How an interaction ended, for the one log line it gets. */
@@ -25,7 +26,13 @@ export type Outcome =
   | 'cooldown'
   | 'ignored'
   | 'expired'
-  | 'error';
+  | 'error'
+  /** A moderator command asked by someone who may not use it. */
+  | 'denied'
+  /** A moderator's change was checked and refused (a bad file, nothing to roll back). */
+  | 'refused'
+  /** A moderator's change was made. */
+  | 'updated';
 
 /** What a handler may use besides its interaction. */
 export interface CommandContext {
@@ -36,6 +43,8 @@ export interface CommandContext {
   logger: Logger;
   /** Answers through the client's answer cache: use it rather than calling the engine directly. */
   answers: AnswerCache;
+  /** The data folder, defaults and audit log behind moderators' commands; absent when the bot serves a fixed library. */
+  moderation?: Moderation | undefined;
 }
 
 export interface Command {

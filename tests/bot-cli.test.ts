@@ -12,9 +12,14 @@ const CONTRACT_OPTIONS: Record<string, string[]> = {
   quote: ['speaker', 'topic', 'article'],
   ask: ['question', 'article'],
   search: ['terms', 'article'],
-  article: ['article'],
-  help: [],
 };
+
+/** Commands beyond CONTRACT.md's table, with their subcommands. */
+const SUBCOMMANDS: Record<string, string[]> = {
+  article: ['info', 'list', 'use'],
+  refresh: ['all', 'file', 'rollback', 'history'],
+};
+const ALL_COMMANDS = [...Object.keys(CONTRACT_OPTIONS), ...Object.keys(SUBCOMMANDS), 'help'].sort();
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -78,13 +83,21 @@ describe.concurrent('npm run deploy-commands', () => {
   test('GIVEN --dry-run THEN it prints the commands as JSON, with the names, options and limits CONTRACT.md fixes, and needs no token', async () => {
     const run = runScript('bot/deploy-commands.ts', ['--dry-run']);
     expect(await run.exited).toBe(0);
-    const commands = JSON.parse(run.stdout()) as Array<{ name: string; options?: Array<{ name: string; type: number; max_length?: number; required?: boolean }> }>;
-    expect(Object.fromEntries(commands.map((c) => [c.name, (c.options ?? []).map((o) => o.name)]))).toEqual(CONTRACT_OPTIONS);
-    for (const option of commands.flatMap((c) => c.options ?? [])) {
-      expect(option.type).toBe(3);
-      expect(option.max_length).toBeGreaterThan(0);
+    type Option = { name: string; type: number; max_length?: number; required?: boolean; options?: Option[] };
+    const commands = JSON.parse(run.stdout()) as Array<{ name: string; options?: Option[]; default_member_permissions?: string | null; contexts?: number[] }>;
+    expect(commands.map((c) => c.name).sort()).toEqual(ALL_COMMANDS);
+    const optionNames = (name: string) => (commands.find((c) => c.name === name)!.options ?? []).map((o) => o.name);
+    for (const [name, options] of Object.entries(CONTRACT_OPTIONS)) expect(optionNames(name)).toEqual(options);
+    for (const [name, subcommands] of Object.entries(SUBCOMMANDS)) expect(optionNames(name)).toEqual(subcommands);
+    // Every text option, in a command or a subcommand, has a length limit.
+    const leaves = (options: Option[]): Option[] => options.flatMap((o) => (o.type === 1 || o.type === 2 ? leaves(o.options ?? []) : [o]));
+    for (const option of leaves(commands.flatMap((c) => c.options ?? []))) {
+      expect([3, 11]).toContain(option.type);
+      if (option.type === 3) expect(option.max_length).toBeGreaterThan(0);
     }
     expect(commands.find((c) => c.name === 'quote')!.options!.every((o) => !o.required)).toBe(true);
+    // /refresh is for Manage Server by default, and only in servers.
+    expect(commands.find((c) => c.name === 'refresh')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
   });
 
   test('GIVEN DISCORD_GUILD_ID THEN the commands are PUT to that server', async () => {
@@ -93,8 +106,8 @@ describe.concurrent('npm run deploy-commands', () => {
     expect(await run.exited).toBe(0);
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${guildId}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
-    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(Object.keys(CONTRACT_OPTIONS).sort());
-    expect(run.stdout()).toBe(`Registered 8 commands in server ${guildId} (available now).\n`);
+    expect(put.body.map((c: { name: string }) => c.name).sort()).toEqual(ALL_COMMANDS);
+    expect(run.stdout()).toBe(`Registered ${ALL_COMMANDS.length} commands in server ${guildId} (available now).\n`);
   });
 
   test('GIVEN no DISCORD_GUILD_ID THEN the commands are registered globally', async () => {

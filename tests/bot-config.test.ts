@@ -57,6 +57,7 @@ describe('settings', () => {
         ATTACHMENT_HOSTS: '127.0.0.1, CDN.example.org',
         TOTAL_SHARDS: '2',
         ANSWER_CACHE_SIZE: '0',
+        DATA_WATCH_SECONDS: '0.5',
       },
       'deploy',
     );
@@ -75,6 +76,7 @@ describe('settings', () => {
       attachmentHosts: ['127.0.0.1', 'cdn.example.org'],
       totalShards: 2,
       answerCacheSize: 0,
+      dataWatchMs: 500,
     });
   });
 
