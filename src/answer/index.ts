@@ -13,11 +13,17 @@ import { answerWho } from './who.js';
 
 export { NOT_IN_ARTICLE };
 
+/**
+ * The engine reads this much of a question (the rest is ignored): a longer text is a page, not a
+ * question, and reading all of it would only slow every answer down.
+ */
+export const MAX_QUESTION_LENGTH = 500;
+
 /** Whatever arrives (wrong types included), a clean string of bounded length. */
 function cleanOption(value: unknown): string {
   if (typeof value !== 'string') return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   return value
-    .slice(0, MAX_INPUT_LENGTH)
+    .slice(0, MAX_QUESTION_LENGTH)
     .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, ' ')
     .replace(/<(@[!&]?|#)\d+>/g, ' ')
     .replace(/@(everyone|here)\b/gi, ' ')

@@ -69,6 +69,7 @@ export function findPeopleByName(ix: ArticleIndex, typed: string): NameMatch<Per
   const candidateIds = new Set<string>();
   if (words.every((w) => exactWords.has(w))) for (const p of ix.people) candidateIds.add(p.id);
   else if (/^(?:the|a|an|his|her|their|its)\s/i.test(typed.trim()) || words.some((w) => !exactWords.has(w) && ix.search.isCommonWord(w))) return [];
+  else if (words.some((w) => w.length > 30)) return []; // no name word is that long
   else for (const w of words) for (const r of ix.names.search(w, { limit: 10 })) if (r.item.kind === 'person') candidateIds.add(r.item.ref);
   const out: NameMatch<Person>[] = [];
   for (const person of ix.people) {

@@ -2,7 +2,8 @@
 // A person who is in the article but never quoted gets "not in the article", never a paraphrase.
 import type { ArticleIndex, Quote } from '../search/article-index.js';
 import type { Answer } from '../types.js';
-import { contentTokens } from '../text/tokens.js';
+import { contentTokens, tokenize } from '../text/tokens.js';
+import type { TermMatch } from '../search/sentence-search.js';
 import { ROLE_NOUNS } from '../text/lexicon.js';
 import { ANSWER_BUDGET, foundAnswer, notFoundAnswer, truncate, type AnswerContext, type Candidate } from './compose.js';
 import { findPeopleByName, wordsAgree, wordsOf } from './match.js';
@@ -39,22 +40,38 @@ function quoteCandidate(speaker: string, passage: { quotes: Quote[]; text: strin
   return { fact: text, text, sentence: passage.quotes[0]!.sentence, score, confidence: Math.min(0.95, 0.5 + score / 2) };
 }
 
-/** How well a quote (and, more weakly, its sentence) is about a topic: 0..1. */
-function topicScore(ix: ArticleIndex, topic: string, quote: Quote): number {
-  const terms = ix.search.terms(topic);
+const stemSets = new Map<string, Set<string>>();
+
+/** The stems of a text, computed once per text. */
+function stemsOf(text: string): Set<string> {
+  let set = stemSets.get(text);
+  if (!set) {
+    set = new Set(tokenize(text).map((t) => t.stem));
+    if (stemSets.size > 20_000) stemSets.clear();
+    stemSets.set(text, set);
+  }
+  return set;
+}
+
+/** How strongly a text holds a question word: the best of the article words it matches (exact, synonym, typo). */
+function strength(term: TermMatch, stems: Set<string>): number {
+  let best = 0;
+  for (const [s, w] of term.expansions) if (w > best && stems.has(s)) best = w;
+  return best;
+}
+
+/** How well a quote (and, more weakly, its sentence and paragraph) is about a topic: 0..1. */
+function topicScore(ix: ArticleIndex, terms: TermMatch[], quote: Quote): number {
   if (terms.length === 0) return 0;
-  const quoteWords = wordsOf(quote.text);
-  const sentenceWords = wordsOf(ix.article.sentences[quote.sentence]?.text ?? '');
+  const inQuote = stemsOf(quote.text);
+  const inSentence = stemsOf(ix.article.sentences[quote.sentence]?.text ?? '');
   // The paragraph around a quote often names its subject ("… still in use. 'A net in a cupboard …'").
-  const paragraphWords = wordsOf(ix.article.paragraphs[quote.paragraph - 1]?.text ?? '');
+  const inParagraph = stemsOf(ix.article.paragraphs[quote.paragraph - 1]?.text ?? '');
   let total = 0;
   let got = 0;
   for (const t of terms) {
     total += t.idf;
-    const inQuote = Math.max(0, ...quoteWords.map((w) => wordsAgree(t.token.raw, w)));
-    const inSentence = Math.max(0, ...sentenceWords.map((w) => wordsAgree(t.token.raw, w))) * 0.6;
-    const inParagraph = Math.max(0, ...paragraphWords.map((w) => wordsAgree(t.token.raw, w))) * 0.5;
-    got += t.idf * Math.max(inQuote, inSentence, inParagraph);
+    got += t.idf * Math.max(strength(t, inQuote), strength(t, inSentence) * 0.6, strength(t, inParagraph) * 0.5);
   }
   return total ? got / total : 0;
 }
@@ -108,8 +125,9 @@ export function answerQuote(ix: ArticleIndex, ctx: AnswerContext, request: Quote
   const groups = passages(pool);
   let ranked: { passage: { quotes: Quote[]; text: string }; score: number }[];
   if (topic) {
+    const terms = ix.search.terms(topic);
     ranked = groups
-      .map((passage) => ({ passage, score: Math.max(...passage.quotes.map((q) => topicScore(ix, topic, q))) }))
+      .map((passage) => ({ passage, score: Math.max(...passage.quotes.map((q) => topicScore(ix, terms, q))) }))
       .filter((r) => r.score >= 0.5)
       .sort((a, b) => b.score - a.score);
     if (ranked.length === 0) {

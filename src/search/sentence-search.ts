@@ -8,6 +8,8 @@ const K1 = 1.2;
 const B = 0.75;
 const SYNONYM_WEIGHT = 0.75;
 const TYPO_WEIGHT = 0.8;
+/** Content words read from one question; past this it is a page of text, not a question. */
+const MAX_TERMS = 32;
 
 export interface SearchableSentence {
   index: number;
@@ -85,9 +87,22 @@ export class SentenceSearch {
     return this.expand(tokenize(word)[0] ?? null).size > 0;
   }
 
+  private readonly expansions = new Map<string, Map<string, number>>();
+
+  /** What a question word matches here; memoised per word, since the same words come back. */
   private expand(token: Token | null): Map<string, number> {
+    if (!token) return new Map();
+    const key = `${token.raw}\u0000${token.stem}`;
+    const known = this.expansions.get(key);
+    if (known) return known;
+    const out = this.computeExpansion(token);
+    if (this.expansions.size > 20_000) this.expansions.clear();
+    this.expansions.set(key, out);
+    return out;
+  }
+
+  private computeExpansion(token: Token): Map<string, number> {
     const out = new Map<string, number>();
-    if (!token) return out;
     if (this.df.has(token.stem)) out.set(token.stem, 1);
     for (const syn of synonymsOf(token.stem)) if (this.df.has(syn) && !out.has(syn)) out.set(syn, SYNONYM_WEIGHT);
     const allowance = typoAllowance(token.norm.length);
@@ -106,11 +121,11 @@ export class SentenceSearch {
     return out;
   }
 
-  /** The question's content words with what each matches here. */
+  /** The question's content words with what each matches here (at most MAX_TERMS: a question, not a page). */
   terms(query: string): TermMatch[] {
     const seen = new Set<string>();
     const out: TermMatch[] = [];
-    for (const token of contentTokens(query)) {
+    for (const token of contentTokens(query).slice(0, MAX_TERMS)) {
       if (seen.has(token.stem)) continue;
       seen.add(token.stem);
       const expansions = this.expand(token);

@@ -29,7 +29,7 @@ export const SOFT_WORDS = new Set(
 );
 
 /** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
-export const IRREGULAR_FORMS: Record<string, string> = Object.fromEntries(
+export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
   (
     'said:say says:say met:meet made:make told:tell took:take taken:take fell:fall fallen:fall left:leave led:lead ' +
     'found:find brought:bring began:begin begun:begin gave:give given:give went:go gone:go held:hold spoke:speak ' +

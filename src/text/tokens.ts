@@ -41,7 +41,7 @@ const stemCache = new Map<string, string>();
 
 function computeStem(word: string): string {
   let w = normalizeWord(word);
-  w = IRREGULAR_FORMS[w] ?? w;
+  w = IRREGULAR_FORMS.get(w) ?? w;
   if (w.length <= 3 || /\d/.test(w)) return w;
   const rules: [RegExp, string][] = [
     [/ational$/, 'ate'],
