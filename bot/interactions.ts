@@ -3,12 +3,32 @@
 // (what, how long, how it ended).
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DiscordAPIError, RESTJSONErrorCodes, type Interaction } from 'discord.js';
+import { DiscordAPIError, DiscordjsErrorCodes, DiscordjsTypeError, RESTJSONErrorCodes, type Interaction } from 'discord.js';
 import type { Command, CommandContext, Outcome } from '../commands/index.js';
 import { handleButton } from './buttons.js';
 import { replyPrivately } from './reply.js';
 
 export const UNKNOWN_COMMAND_REPLY = 'I do not know that command (it may have been removed). Try `/help`.';
+export const UNEXPECTED_OPTIONS_REPLY =
+  'That command arrived with options I do not expect (it may have changed since Discord loaded it for you). Pick it again from the command list, or try `/help`.';
+
+/** What discord.js throws when a command's options are not what its definition says. */
+const OPTION_ERRORS: ReadonlySet<string> = new Set([
+  DiscordjsErrorCodes.CommandInteractionOptionNotFound,
+  DiscordjsErrorCodes.CommandInteractionOptionType,
+  DiscordjsErrorCodes.CommandInteractionOptionEmpty,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommand,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
+  DiscordjsErrorCodes.AutocompleteInteractionOptionNoFocusedOption,
+]);
+
+/**
+ * Options that do not match the command: a registration older than the running code (commands
+ * not yet redeployed) or a forged payload. The person's input, not our failure.
+ */
+export function isUnexpectedOptions(error: unknown): boolean {
+  return error instanceof DiscordjsTypeError && OPTION_ERRORS.has(error.code);
+}
 
 /** Discord's "this interaction is gone": too late to answer (10062) or answered already (40060). */
 export function isExpiredInteraction(error: unknown): boolean {
@@ -71,6 +91,12 @@ export async function handleInteraction(interaction: Interaction, commands: Read
       context.logger.warn({ ...fields, outcome: 'expired', latencyMs: elapsed(started), code: (error as DiscordAPIError).code }, 'interaction expired before the reply');
       return;
     }
+    if (isUnexpectedOptions(error)) {
+      const { code, message } = error as DiscordjsTypeError;
+      context.logger.warn({ ...fields, outcome: 'bad-input', latencyMs: elapsed(started), code, detail: message }, 'interaction');
+      await answerUnexpectedOptions(interaction, context);
+      return;
+    }
     const errorId = newErrorId();
     context.logger.error({ ...fields, outcome: 'error', latencyMs: elapsed(started), errorId, err: error }, 'interaction failed');
     if (!interaction.isRepliable()) return;
@@ -79,6 +105,15 @@ export async function handleInteraction(interaction: Interaction, commands: Read
     } catch (replyError) {
       context.logger.warn({ errorId, err: replyError }, 'could not send the apology');
     }
+  }
+}
+
+async function answerUnexpectedOptions(interaction: Interaction, context: CommandContext): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await replyPrivately(interaction, UNEXPECTED_OPTIONS_REPLY);
+  } catch (replyError) {
+    context.logger.warn({ interaction: interaction.id, err: replyError }, 'could not answer an interaction with unexpected options');
   }
 }
 

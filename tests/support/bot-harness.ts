@@ -1,5 +1,5 @@
 // Starts the real Docent client in-process against a fresh fake Discord, with its logs captured.
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type ClientOptions } from 'discord.js';
 import { createDocentClient } from '../../bot/client.js';
 import { parseConfig, type DocentConfig } from '../../bot/config.js';
 import { createLogger, type Logger } from '../../bot/logger.js';
@@ -28,6 +28,10 @@ export interface HarnessOptions {
   fake?: FakeDiscordOptions;
   commands?: Command[];
   logLevel?: string;
+  /** Extra discord.js client options (a short REST timeout for fault tests). */
+  clientOptions?: Partial<ClientOptions>;
+  /** False: log lines are still formatted and scrubbed, but not kept (long runs that measure memory). Default true. */
+  keepLogs?: boolean;
 }
 
 let cachedCommands: Command[] | undefined;
@@ -42,6 +46,7 @@ export async function startBot(options: HarnessOptions): Promise<BotHarness> {
     secrets: [config.token],
     destination: {
       write(line: string) {
+        if (options.keepLogs === false) return;
         rawLogs.push(line);
         logs.push(JSON.parse(line));
       },
@@ -49,7 +54,7 @@ export async function startBot(options: HarnessOptions): Promise<BotHarness> {
   });
   const getLibrary = typeof options.library === 'function' ? options.library : () => options.library as Library;
   const commands = options.commands ?? (cachedCommands ??= await loadCommands());
-  const client = createDocentClient({ config, getLibrary, logger, commands });
+  const client = createDocentClient({ config, getLibrary, logger, commands, clientOptions: options.clientOptions });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.token);
   await ready;
