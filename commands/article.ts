@@ -77,7 +77,8 @@ async function list(interaction: ChatInputCommandInteraction, context: CommandCo
     .slice(0, LISTED)
     .map((ix) => {
       const mark = ix.article.slug === serverDefault ? ' ← this server’s default' : '';
-      const source = ix.article.meta.source ? ` · ${escapeText(oneLine(ix.article.meta.source))}` : '';
+      const { source: named } = ix.article.meta;
+      const source = named && named !== ix.article.headline ? ` · ${escapeText(truncate(oneLine(named), 60))}` : '';
       return `\`${ix.article.slug}\`: ${escapeText(truncate(oneLine(ix.article.headline), 150))}${source}${mark}`;
     });
   if (library.size > LISTED) lines.push(`…and ${library.size - LISTED} more: type in the article option to find one.`);
@@ -103,8 +104,8 @@ async function use(interaction: ChatInputCommandInteraction, context: CommandCon
   const typed = interaction.options.getString('article');
   const choice = typed ? chooseArticle(library, typed) : ({ ok: true, slug: undefined } as const);
   if (!choice.ok) {
-    await replyPrivately(interaction, choice.reply);
     await recordAttempt(moderation, logger, interaction, 'refused', choice.reply);
+    await replyPrivately(interaction, choice.reply);
     return 'refused';
   }
   try {

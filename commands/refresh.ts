@@ -20,6 +20,7 @@ import { MAX_NAME_LENGTH } from '../bot/command-options.js';
 import { oneLine, truncate } from '../bot/discord-text.js';
 import { NO_DATA_FOLDER_REPLY, actorOf, admitModerator, recordAttempt, type Moderation } from '../bot/moderation.js';
 import { renderHistory, renderRefreshDone, renderRefused, versionStamp } from '../bot/render-refresh.js';
+import { checkModerator } from '../bot/permissions.js';
 import { NO_MENTIONS, replyPrivately } from '../bot/reply.js';
 import { spreadDataChange } from '../bot/shard-sync.js';
 import { describeChange, formatBytes, normalizeSlug, type AuditRecord, type RefreshOutcome } from '../src/store/index.js';
@@ -193,7 +194,8 @@ export default {
     const moderation = context.moderation;
     const focused = interaction.options.getFocused(true);
     let candidates: Candidate[] = [];
-    if (moderation) {
+    // Kept versions and removed articles are moderators' business: others get no suggestions.
+    if (moderation && checkModerator(interaction, moderation.access).allowed) {
       candidates = focused.name === 'version' ? await versionCandidates(moderation, interaction.options.getString('article')) : await slugCandidates(moderation);
     }
     await interaction.respond(rankChoices(candidates, String(focused.value ?? '')));

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { refuseUrl } from '../bot/attachments.js';
 import { MODERATORS_ONLY_REPLY, SERVER_ONLY_REPLY } from '../bot/permissions.js';
 import { fixture, makeDataDir } from './fixtures/store/helpers.js';
 import {
@@ -30,7 +31,7 @@ const MAX_BYTES = 20_000;
 
 let data: { dir: string; cleanup: () => void };
 let bot: ModeratedBot;
-/** A server of our own for attachments that misbehave: gone, slow, cut off midway, or endless. */
+/** A server of our own for attachments that misbehave: moved, gone, slow, cut off midway, or endless. */
 let badHost: Server;
 let badHostUrl: string;
 /** When the slow attachment was asked for (performance.now(), as the fake's records). */
@@ -40,7 +41,9 @@ beforeAll(async () => {
   data = makeDataDir({ 'harbour.txt': fixture('harbour-v1.txt'), 'library-fund.md': fixture('library-fund.md') });
   bot = await startModeratedBot({ dataDir: data.dir, env: { MODERATOR_ROLE_IDS: ROLE_ID, OWNER_IDS: OWNER_ID, MAX_ARTICLE_BYTES: String(MAX_BYTES) } });
   badHost = createServer((req, res) => {
-    if (req.url?.startsWith('/gone/')) {
+    if (req.url?.startsWith('/moved/')) {
+      res.writeHead(302, { location: 'https://evil.example.com/harbour.txt' }).end();
+    } else if (req.url?.startsWith('/gone/')) {
       res.writeHead(404).end('Not found');
     } else if (req.url?.startsWith('/slow/')) {
       slowRequestAt = performance.now();
@@ -203,6 +206,7 @@ describe('bad files are refused with a reason, and the old answers stay', () => 
       reason: /its link points to localhost:1, which is not an attachment host/,
     },
     { kind: 'a download that fails midway', file: () => ({ filename: 'harbour.txt', url: `${badHostUrl}/midway/harbour.txt`, size: 5000 }), reason: /the download (failed midway, after 1\.5 KB|stopped after 1\.5 KB of 4\.9 KB).*upload the file again/ },
+    { kind: 'a link that redirects elsewhere', file: () => ({ filename: 'harbour.txt', url: `${badHostUrl}/moved/harbour.txt`, size: 100 }), reason: /the attachment host answered HTTP 302 instead of the file/ },
     { kind: 'a file the host no longer has', file: () => ({ filename: 'harbour.txt', url: `${badHostUrl}/gone/harbour.txt`, size: 100 }), reason: /the attachment host answered HTTP 404 instead of the file/ },
   ];
 
@@ -268,6 +272,13 @@ describe('only moderators get in', () => {
     expect((await auditEntries(bot)).at(-1)).toMatchObject({ where: expect.stringMatching(/^dm:\d+$/), result: 'denied' });
   });
 
+  test('GIVEN autocomplete from a member without Manage Server THEN no kept versions or slugs are suggested', async () => {
+    const payload = withFocus('rollback', { article: 'harbour', version: '' }, 'version');
+    payload.member.permissions = '0';
+    const cb = await bot.fake.interact(payload);
+    expect(cb.body.data.choices).toEqual([]);
+  });
+
   test('GIVEN a member with a moderator role, or an owner without permissions THEN they may refresh', async () => {
     createRole(bot.fake, bot.fake.defaultGuild, ROLE_ID);
     const byRole = await interactDeferred(bot.fake, subcommand(bot.fake, 'refresh', 'history', {}, { user: bot.fake.user('rolemod'), roles: [ROLE_ID] }));
@@ -288,5 +299,27 @@ describe('only moderators get in', () => {
     expect(callback.at).toBeLessThan(slowRequestAt);
     expect(shownText(edit.body)).toContain('Added: Slow news arrives');
     expect(bot.moderation.holder.library.get('slow-news')).toBeDefined();
+  });
+});
+
+describe('attachment links', () => {
+  const DISCORD = ['cdn.discordapp.com', 'media.discordapp.net'];
+
+  test('GIVEN links on Discord\'s attachment hosts over https THEN they may be fetched', () => {
+    expect(refuseUrl('https://cdn.discordapp.com/attachments/1/2/harbour.txt?ex=1&is=2&hm=3', DISCORD)).toBeUndefined();
+    expect(refuseUrl('https://media.discordapp.net/attachments/1/2/harbour.txt', DISCORD)).toBeUndefined();
+  });
+
+  test('GIVEN plain http, a look-alike host, or no URL at all THEN each is refused with its reason', () => {
+    expect(refuseUrl('http://cdn.discordapp.com/attachments/1/2/a.txt', DISCORD)).toMatch(/must use https \(got http\)/);
+    expect(refuseUrl('https://cdn.discordapp.com.evil.example/a.txt', DISCORD)).toMatch(/points to cdn\.discordapp\.com\.evil\.example, which is not an attachment host/);
+    expect(refuseUrl('https://user@evil.example/@cdn.discordapp.com/a.txt', DISCORD)).toMatch(/points to evil\.example/);
+    expect(refuseUrl('file:///etc/passwd', DISCORD)).toMatch(/not an attachment host/);
+    expect(refuseUrl('not a link', DISCORD)).toMatch(/no valid link/);
+  });
+
+  test('GIVEN an attachment host with a port THEN only that port is allowed', () => {
+    expect(refuseUrl('http://127.0.0.1:8080/a.txt', ['127.0.0.1:8080'])).toBeUndefined();
+    expect(refuseUrl('http://127.0.0.1:9090/a.txt', ['127.0.0.1:8080'])).toMatch(/not an attachment host/);
   });
 });
