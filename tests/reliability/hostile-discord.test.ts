@@ -11,7 +11,7 @@ import { loadCommands } from '../../commands/index.js';
 import { startBot, type BotHarness } from '../support/bot-harness.js';
 import { runConcurrently } from '../support/concurrently.js';
 import { botMessageSchema, interactionCallbackSchema, messageReplySchema, problemsWith } from '../support/discord-limits.js';
-import { twoArticleLibrary } from '../support/docent-fixtures.js';
+import { twoArticleDataDir } from '../support/data-folder.js';
 import type { RecordedRequest } from '../support/fake-discord.js';
 import { hostileGenerator, type HostileCase, type HostileKind } from '../support/hostile-discord.js';
 import { seededRandom } from '../support/seeded-random.js';
@@ -22,14 +22,15 @@ const BATCH = 1_000;
 const IN_FLIGHT = 48;
 const REPLY_TIMEOUT_MS = 30_000;
 
-const library = twoArticleLibrary();
-const slugs = library.list().map((ix) => ix.article.slug);
+let data: { dir: string; cleanup: () => void };
 let bot: BotHarness;
 
 beforeAll(async () => {
+  data = twoArticleDataDir();
   const channels = Array.from({ length: 8 }, (_, i) => ({ id: `11000000000000000${10 + i}`, name: `channel-${i}` }));
   bot = await startBot({
-    library,
+    // As `npm start` runs it: the articles, defaults and audit log in a data folder.
+    dataDir: data.dir,
     // No answer cache: every input runs the engine.
     env: { ANSWER_CACHE_SIZE: '0' },
     fake: { guilds: [{ id: '110000000000000001', name: 'Hostile Server', channels }] },
@@ -38,7 +39,15 @@ beforeAll(async () => {
     clientOptions: { rest: { globalRequestsPerSecond: 100_000 } },
   });
 });
-afterAll(async () => bot?.stop());
+afterAll(async () => {
+  await bot?.stop();
+  data?.cleanup();
+});
+
+/** /refresh, or /article use: what only moderators may do. */
+function isModeratorCommand(payload: Record<string, any>): boolean { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return payload.data.name === 'refresh' || (payload.data.name === 'article' && payload.data.options?.[0]?.name === 'use');
+}
 
 /** The reply to one case, checked; a description of what is wrong, or undefined. */
 async function runCase(item: HostileCase, ignored: Array<Record<string, unknown>>): Promise<string | undefined> {
@@ -66,6 +75,8 @@ async function runCase(item: HostileCase, ignored: Array<Record<string, unknown>
 }
 
 test(`GIVEN ${CASES.toLocaleString('en')} hostile interactions and messages across every command, option and mention THEN each gets a reply Discord would accept, pinging no one, and nothing breaks`, async () => {
+  const library = bot.moderation!.holder.library;
+  const slugs = library.list().map((ix) => ix.article.slug);
   const definitions = (await loadCommands()).map((command) => command.data.toJSON());
   const generator = hostileGenerator(bot.fake, definitions, seededRandom(SEED), slugs);
   const counts = new Map<HostileKind, number>();
@@ -73,6 +84,7 @@ test(`GIVEN ${CASES.toLocaleString('en')} hostile interactions and messages acro
   let replies = 0;
   let ignoredCount = 0;
   let sentinels = 0;
+  let moderatorCommands = 0;
   const started = performance.now();
 
   for (let done = 0; done < CASES; done += BATCH) {
@@ -81,6 +93,7 @@ test(`GIVEN ${CASES.toLocaleString('en')} hostile interactions and messages acro
     await runConcurrently(batch.length, IN_FLIGHT, async (i) => {
       const item = batch[i]!;
       counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
+      if (item.kind === 'command' && isModeratorCommand(item.payload)) moderatorCommands++;
       const problem = await runCase(item, ignored).catch((error: Error) => error.message);
       if (problem) problems.push(`case ${done + i} (${item.kind}): ${problem}\n  input: ${JSON.stringify('payload' in item ? item.payload.data : item.content).slice(0, 400)}`);
     });
@@ -105,13 +118,19 @@ test(`GIVEN ${CASES.toLocaleString('en')} hostile interactions and messages acro
   const handled = () => bot.logs.filter((line) => line.msg === 'interaction' || line.msg === 'message').length;
   await expect.poll(handled).toBe(replies + sentinels);
 
+  // Nobody in the crowd is a moderator: every attempt at a moderator command was refused, and audited.
+  const audit = await bot.moderation!.audit.recent(1_000_000);
+  expect(audit.filter((entry) => entry.result !== 'denied')).toEqual([]);
+  expect(audit.length).toBeGreaterThanOrEqual(moderatorCommands);
+  expect(moderatorCommands).toBeGreaterThan(CASES / 50);
+
   // Still serving: a plain question gets the engine's answer.
   const question = { command: 'who' as const, text: 'Heather Nauert' };
   const after = await bot.fake.interact(bot.fake.slashCommand('who', { query: question.text }));
   expect(after.body.data.embeds[0].description).toContain(answerQuestion(library, question).fact || 'not in the article');
 
   const mix = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ');
-  console.log(`| Hostile input through Discord | ${CASES.toLocaleString('en')} generated inputs (${mix}); ${replies.toLocaleString('en')} replies, all within Discord's limits, allowed_mentions.parse empty; ${ignoredCount} with no question or not addressed to the bot, none answered; 0 errors logged; ${seconds.toFixed(1)} s |`);
+  console.log(`| Hostile input through Discord | ${CASES.toLocaleString('en')} generated inputs (${mix}); ${replies.toLocaleString('en')} replies, all within Discord's limits, allowed_mentions.parse empty; ${ignoredCount} with no question or not addressed to the bot, none answered; ${moderatorCommands} moderator commands by members without the right, all refused and audited; 0 errors logged; ${seconds.toFixed(1)} s |`);
 }, 240_000);
 
 test('GIVEN a command whose options do not match its definition (a stale registration or a forged payload) THEN a private reply says so, logged as bad input, not as an error', async () => {

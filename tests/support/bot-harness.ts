@@ -3,6 +3,7 @@ import { Events, type Client, type ClientOptions } from 'discord.js';
 import { createDocentClient } from '../../bot/client.js';
 import { parseConfig, type DocentConfig } from '../../bot/config.js';
 import { createLogger, type Logger } from '../../bot/logger.js';
+import { moderationSettings, openModeration, type Moderation } from '../../bot/moderation.js';
 import { loadCommands, type Command } from '../../commands/index.js';
 import type { Library } from '../../src/index.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.js';
@@ -19,11 +20,16 @@ export interface BotHarness {
   logs: Array<Record<string, unknown>>;
   /** Every log line as written (to search for secrets). */
   rawLogs: string[];
+  /** The data folder's store, defaults and audit log, when the bot was started over one (`dataDir`). */
+  moderation?: Moderation | undefined;
   stop(): Promise<void>;
 }
 
 export interface HarnessOptions {
-  library: Library | (() => Library);
+  /** What to answer from; or give `dataDir` to serve a data folder as `npm start` does. */
+  library?: Library | (() => Library);
+  /** A DATA_DIR: the library comes from its store, with moderation (refresh, defaults, audit) wired in. */
+  dataDir?: string;
   env?: Record<string, string>;
   fake?: FakeDiscordOptions;
   commands?: Command[];
@@ -38,7 +44,15 @@ let cachedCommands: Command[] | undefined;
 
 export async function startBot(options: HarnessOptions): Promise<BotHarness> {
   const fake = await FakeDiscord.start({ token: TEST_TOKEN, ...options.fake });
-  const config = parseConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fake.apiUrl, USER_COOLDOWN_SECONDS: '0', CHANNEL_COOLDOWN_SECONDS: '0', ...options.env }, 'bot');
+  const env = {
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_API_URL: fake.apiUrl,
+    USER_COOLDOWN_SECONDS: '0',
+    CHANNEL_COOLDOWN_SECONDS: '0',
+    ...(options.dataDir && { DATA_DIR: options.dataDir, DATA_WATCH_SECONDS: '0' }),
+    ...options.env,
+  };
+  const config = parseConfig(env, 'bot');
   const rawLogs: string[] = [];
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger({
@@ -52,9 +66,18 @@ export async function startBot(options: HarnessOptions): Promise<BotHarness> {
       },
     },
   });
-  const getLibrary = typeof options.library === 'function' ? options.library : () => options.library as Library;
+  let moderation: Moderation | undefined;
+  let getLibrary: () => Library;
+  if (options.dataDir) {
+    moderation = (await openModeration(moderationSettings(config, env))).moderation;
+    const { holder } = moderation;
+    getLibrary = () => holder.library;
+  } else if (options.library) {
+    const { library } = options;
+    getLibrary = typeof library === 'function' ? library : () => library;
+  } else throw new Error('startBot needs a library or a dataDir');
   const commands = options.commands ?? (cachedCommands ??= await loadCommands());
-  const client = createDocentClient({ config, getLibrary, logger, commands, clientOptions: options.clientOptions });
+  const client = createDocentClient({ config, getLibrary, logger, commands, moderation, clientOptions: options.clientOptions });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.token);
   await ready;
@@ -65,6 +88,7 @@ export async function startBot(options: HarnessOptions): Promise<BotHarness> {
     logger,
     logs,
     rawLogs,
+    moderation,
     async stop() {
       await client.destroy();
       await fake.stop();
