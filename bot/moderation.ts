@@ -51,7 +51,7 @@ export function moderationSettings(
     limits: { ...limitsFromEnv(env), maxBytes: config.maxArticleBytes },
     access: { moderatorRoleIds: config.moderatorRoleIds, ownerIds: config.ownerIds },
     downloads: { hosts: config.attachmentHosts, timeoutMs: DEFAULT_DOWNLOAD_TIMEOUT_MS },
-    watchSeconds: Math.round(config.dataWatchMs / 1000),
+    watchSeconds: config.dataWatchMs > 0 ? Math.max(1, Math.ceil(config.dataWatchMs / 1000)) : 0,
   };
 }
 

@@ -36,9 +36,8 @@ export function changeFields(change: ArticleChange): APIEmbedField[] {
 }
 
 export function describeReach(reach: ShardReach, watchSeconds: number): string {
-  if (reach.of <= 1) return reach.took >= 1 ? 'Served from now on.' : 'Not served yet.';
-  const base = reach.took >= reach.of ? `Served from now on by every shard (${reach.took} of ${reach.of}).` : `Served from now on by ${reach.took} of ${reach.of} shards;`;
-  if (reach.took >= reach.of) return base;
+  if (reach.took >= reach.of) return `Served from now on by ${reach.of === 1 ? 'the only shard (1 of 1)' : `every shard (${reach.took} of ${reach.of})`}.`;
+  const base = `Served from now on by ${reach.took} of ${reach.of} shards;`;
   const later = watchSeconds > 0 ? ` the others pick it up from the data folder within ${watchSeconds} seconds.` : ' the others pick it up at their next restart.';
   return `${base}${later}${reach.problems.length ? `\n${reach.problems.map((p) => escapeText(oneLine(p))).join('\n')}` : ''}`;
 }

@@ -117,12 +117,14 @@ async function execute(interaction: ChatInputCommandInteraction, context: Comman
     await replyPrivately(interaction, NO_DATA_FOLDER_REPLY);
     return 'unknown';
   }
+  if (!(await admitModerator(moderation, logger, interaction)).allowed) return 'denied';
   const run = SUBCOMMANDS[interaction.options.getSubcommand(false) ?? ''];
   if (!run) {
-    await replyPrivately(interaction, 'Pick what to refresh: `/refresh all`, `/refresh file`, `/refresh rollback` or `/refresh history`.');
+    const reply = 'Pick what to refresh: `/refresh all`, `/refresh file`, `/refresh rollback` or `/refresh history`.';
+    await recordAttempt(moderation, logger, interaction, 'refused', 'no known subcommand');
+    await replyPrivately(interaction, reply);
     return 'bad-input';
   }
-  if (!(await admitModerator(moderation, logger, interaction)).allowed) return 'denied';
 
   let audited = false;
   try {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refuseUrl } from '../bot/attachments.js';
+import { describeReach } from '../bot/render-refresh.js';
 import { MODERATORS_ONLY_REPLY, SERVER_ONLY_REPLY } from '../bot/permissions.js';
 import { fixture, makeDataDir } from './fixtures/store/helpers.js';
 import {
@@ -102,7 +103,7 @@ describe('a moderator refreshes an article', () => {
     expect(text).toContain('Paragraphs: 2 added, 1 removed');
     expect(text).toContain('+ Her deputy, Pablo Ruiz, said a second inspection is planned for March.');
     expect(text).toContain('− The Kessel harbour bridge reopened on Tuesday');
-    expect(text).toContain('Served from now on.');
+    expect(text).toContain('Served from now on by the only shard (1 of 1).');
     expect(text).toContain('/refresh rollback article:harbour');
 
     expect(await askWhen()).toContain('Wednesday');
@@ -272,6 +273,17 @@ describe('only moderators get in', () => {
     expect((await auditEntries(bot)).at(-1)).toMatchObject({ where: expect.stringMatching(/^dm:\d+$/), result: 'denied' });
   });
 
+  test('GIVEN a forged /refresh without a subcommand THEN a non-moderator is denied and a moderator told the choices, both audited', async () => {
+    const denied = await bot.fake.interact(bot.fake.slashCommand('refresh', {}, { permissions: '0' }));
+    expect(denied.body.data.content).toBe(MODERATORS_ONLY_REPLY);
+    const told = await bot.fake.interact(bot.fake.slashCommand('refresh', {}, moderator(bot.fake)));
+    expect(told.body.data.content).toContain('Pick what to refresh');
+    expect((await auditEntries(bot)).slice(-2).map((e) => [e.what, e.result])).toEqual([
+      ['/refresh', 'denied'],
+      ['/refresh', 'refused'],
+    ]);
+  });
+
   test('GIVEN autocomplete from a member without Manage Server THEN no kept versions or slugs are suggested', async () => {
     const payload = withFocus('rollback', { article: 'harbour', version: '' }, 'version');
     payload.member.permissions = '0';
@@ -321,5 +333,18 @@ describe('attachment links', () => {
   test('GIVEN an attachment host with a port THEN only that port is allowed', () => {
     expect(refuseUrl('http://127.0.0.1:8080/a.txt', ['127.0.0.1:8080'])).toBeUndefined();
     expect(refuseUrl('http://127.0.0.1:9090/a.txt', ['127.0.0.1:8080'])).toMatch(/not an attachment host/);
+  });
+});
+
+describe('how far a change reached', () => {
+  test('GIVEN every shard took it THEN the reply says so with the count', () => {
+    expect(describeReach({ took: 3, of: 3, problems: [] }, 2)).toBe('Served from now on by every shard (3 of 3).');
+  });
+
+  test('GIVEN a shard did not answer THEN the reply says how many did, when the others follow, and why', () => {
+    expect(describeReach({ took: 1, of: 2, problems: ['the other shards could not be reached (timeout)'] }, 2)).toBe(
+      'Served from now on by 1 of 2 shards; the others pick it up from the data folder within 2 seconds.\nthe other shards could not be reached (timeout)',
+    );
+    expect(describeReach({ took: 1, of: 2, problems: [] }, 0)).toBe('Served from now on by 1 of 2 shards; the others pick it up at their next restart.');
   });
 });
