@@ -109,8 +109,8 @@ export class FakeDiscord {
   readonly messages = new Map<string, Payload>();
   /** Commands registered through PUT, by `global` or guild id. */
   readonly registeredCommands = new Map<string, Payload[]>();
-  /** How many IDENTIFY and RESUME the gateway accepted. */
-  readonly gatewayStats = { identifies: 0, resumes: 0 };
+  /** How many IDENTIFY and RESUME the gateway accepted, and how many connections were opened (a reconnect loop shows here). */
+  readonly gatewayStats = { identifies: 0, resumes: 0, connections: 0 };
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -451,6 +451,7 @@ export class FakeDiscord {
   }
 
   private onGatewayConnection(ws: WebSocket): void {
+    this.gatewayStats.connections++;
     const send = (payload: Payload) => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify(payload));
     send({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } });
     ws.on('message', (raw) => {
