@@ -28,6 +28,8 @@ const FOLLOWER_KEY = 'docent.followDataChange';
 
 type Follower = () => Promise<ShardReport>;
 
+export const DEFAULT_SPREAD_TIMEOUT_MS = 5000;
+
 /** Make this process's follower reachable from broadcastEval. Returns a function that removes it. */
 export function installShardFollower(follow: Follower): () => void {
   const slot = globalThis as unknown as Record<symbol, Follower | undefined>;
@@ -42,21 +44,30 @@ export function installShardFollower(follow: Follower): () => void {
  * Ask every shard to follow the change just made, and count those now serving it. Without a
  * ShardingManager, every shard of this client shares this process's holder, which already has it.
  */
-export async function spreadDataChange(client: Client): Promise<ShardReach> {
+export async function spreadDataChange(client: Client, timeoutMs = DEFAULT_SPREAD_TIMEOUT_MS): Promise<ShardReach> {
   const local = Math.max(1, client.ws.shards.size);
   if (!client.shard) return { took: local, of: local, problems: [] };
   const of = client.shard.count;
   let reports: ShardReport[];
+  let timer: NodeJS.Timeout | undefined;
   try {
-    reports = (await client.shard.broadcastEval(
+    const broadcast = client.shard.broadcastEval(
       (_client, key: string) => {
         const follow = (globalThis as unknown as Record<symbol, Follower | undefined>)[Symbol.for(key)];
         return follow ? follow() : { shards: [], ok: false, reason: 'this shard is not serving data yet' };
       },
       { context: FOLLOWER_KEY },
-    )) as ShardReport[];
+    ) as Promise<ShardReport[]>;
+    broadcast.catch(() => undefined); // answered late or never: already reported below
+    // A hung shard must not hold the moderator's reply: it follows by its watch anyway.
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    reports = await Promise.race([broadcast, late]);
   } catch (error) {
     return { took: 1, of, problems: [`the other shards could not be reached (${(error as Error).message})`] };
+  } finally {
+    clearTimeout(timer);
   }
   const took = reports.filter((r) => r.ok).reduce((sum, r) => sum + Math.max(1, r.shards.length), 0);
   const problems = reports.filter((r) => !r.ok).map((r) => `shard ${r.shards.join(', ') || '?'}: ${r.reason ?? 'unknown problem'}`);

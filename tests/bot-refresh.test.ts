@@ -11,6 +11,8 @@ import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refuseUrl } from '../bot/attachments.js';
 import { describeReach } from '../bot/render-refresh.js';
+import { installShardFollower, spreadDataChange, type ShardReport } from '../bot/shard-sync.js';
+import type { Client } from 'discord.js';
 import { MODERATORS_ONLY_REPLY, SERVER_ONLY_REPLY } from '../bot/permissions.js';
 import { fixture, makeDataDir } from './fixtures/store/helpers.js';
 import {
@@ -339,6 +341,30 @@ describe('attachment links', () => {
 describe('how far a change reached', () => {
   test('GIVEN every shard took it THEN the reply says so with the count', () => {
     expect(describeReach({ took: 3, of: 3, problems: [] }, 2)).toBe('Served from now on by every shard (3 of 3).');
+  });
+
+  /** A client as a ShardingManager's shard sees it, whose broadcastEval runs the script once per shard here. */
+  const shardedClient = (count: number, broadcastEval: (script: (client: unknown, key: string) => unknown, options: { context: string }) => Promise<unknown>) =>
+    ({ ws: { shards: new Map([[0, {}]]) }, shard: { count, broadcastEval } }) as unknown as Client;
+
+  test('GIVEN a broadcast to every shard THEN each shard\'s follower runs and the shards that followed are counted', async () => {
+    const followed: number[] = [];
+    const remove = installShardFollower(async () => {
+      followed.push(followed.length);
+      return { shards: [followed.length - 1], ok: followed.length !== 3, reason: 'the folder has a bad file' } satisfies ShardReport;
+    });
+    try {
+      const client = shardedClient(3, async (script, { context }) => Promise.all([0, 1, 2].map(() => script(null, context))));
+      expect(await spreadDataChange(client)).toEqual({ took: 2, of: 3, problems: ['shard 2: the folder has a bad file'] });
+      expect(followed).toEqual([0, 1, 2]);
+    } finally {
+      remove();
+    }
+  });
+
+  test('GIVEN a shard that never answers the broadcast THEN the reply does not wait for it', async () => {
+    const client = shardedClient(2, () => new Promise(() => undefined));
+    expect(await spreadDataChange(client, 50)).toEqual({ took: 1, of: 2, problems: ['the other shards could not be reached (no answer within 0.05 s)'] });
   });
 
   test('GIVEN a shard did not answer THEN the reply says how many did, when the others follow, and why', () => {
