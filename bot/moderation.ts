@@ -1,7 +1,7 @@
 // What moderators' commands work with: the data store behind the served library, the per-server
-// default articles, the audit log and the access rules, opened together from the settings. Also
-// the two things every moderator command does the same way: check who is asking, and write the
-// attempt to the audit log, allowed or not.
+// default articles, the audit log and the access rules, opened together from the settings and kept
+// in step with changes other processes make. Also the two things every moderator command does the
+// same way: check who is asking, and write the attempt to the audit log, allowed or not.
 import type { ChatInputCommandInteraction, Client, Interaction } from 'discord.js';
 import {
   AuditLog,
