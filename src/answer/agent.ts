@@ -16,10 +16,15 @@ const TRAILING_FILLER = /(?:[\s,]+(?:also|later|then|first|deliberately|personal
 const BOUNDARY = /[,;:()]|\b(?:and|but|that|which|when|while|because|after|before|although|though|if|as|said|says|told|wrote|according to)\b/gi;
 const DETERMINER = /\b(?:a|an|the|many|some|several|his|her|their|its|our|two|three|four|five|most|few|no|one)\b/gi;
 
-/** Where in the sentence the first word with one of these stems stands. */
+/** Where the word of the question stands in the sentence: itself first, else its closest synonym. */
 export function findWordPosition(text: string, stems: ReadonlySet<string> | Map<string, number>): { start: number; end: number } | undefined {
-  for (const t of tokenize(text)) if (stems.has(t.stem)) return { start: t.start, end: t.end };
-  return undefined;
+  let best: { start: number; end: number; weight: number } | undefined;
+  for (const t of tokenize(text)) {
+    if (!stems.has(t.stem)) continue;
+    const weight = stems instanceof Map ? (stems.get(t.stem) ?? 0) : 1;
+    if (!best || weight > best.weight) best = { start: t.start, end: t.end, weight };
+  }
+  return best && { start: best.start, end: best.end };
 }
 
 export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, verbEnd: number): Agent | undefined {
@@ -97,9 +102,11 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
     const detBefore = /\b(?:the|a|an)\s+$/i.exec(cleaned.slice(0, start));
     return { text: detBefore ? cleaned.slice(detBefore.index) : proper[1]!, named: true };
   }
+  // "A senior diplomat involved in the negotiations": the noun phrase that opens the stretch.
+  const opening = /^(?:a|an|one|two|three|several|many|some)\s+(?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+(?=\s+(?:involved|based|close|familiar|who|in|at|of|from|with|for|on)\b)/iu.exec(cleaned);
   const determiners = [...cleaned.matchAll(DETERMINER)];
   const last = determiners[determiners.length - 1];
-  const np = last ? cleaned.slice(last.index) : cleaned;
+  const np = opening ? opening[0] : last ? cleaned.slice(last.index) : cleaned;
   const words = tokenize(np);
   if (words.length === 0 || words.length > 10) return undefined;
   if (words.every((w) => STOP_WORDS.has(w.norm)) && !/^(?:many|some|several|most|few)$/i.test(np)) return undefined;

@@ -16,6 +16,16 @@ const QUANTITY = new RegExp(
   'giu',
 );
 
+const COST_WORDS = /\b(?:cost|costs|costing|price|priced|paid|pay|pays|paying|spent|spend|spending|fee|fees|worth|bill|charge|charged|bought|sold)\b/i;
+
+function nounMatchOf(phrase: string, target: string[]): number {
+  const words = phrase.toLowerCase().split(/[\s-]+/);
+  return target.length ? Math.max(0, ...target.flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
+}
+
+/** "How many people": any count of people answers, whatever the article calls them. */
+const GENERIC_COUNT = /^(?:people|persons|individuals|ones|times)$/i;
+
 /** Number phrases of a sentence ("About 230 residents", "8 million kroner"), nearest the matched words first. */
 function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: string[], wantMoney: boolean, mustCount = false): Candidate[] {
   const out: Candidate[] = [];
@@ -26,18 +36,22 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
     for (const m of text.matchAll(QUANTITY)) {
       let phrase = m[0].trim();
       if (!/\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|several|teen|ty\b/i.test(phrase)) continue;
-      // A year or a clock time is not a count.
+      // A year, a date or a clock time is not a count.
       if (/^(?:in\s+)?(?:1[89]|20)\d{2}\b/.test(phrase) || /\d:\d/.test(phrase) || /\b(?:a\.m|p\.m)\b/i.test(phrase)) continue;
+      if (/^\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(phrase)) continue;
+      if (/(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(text.slice(0, m.index))) continue;
       phrase = phrase.replace(/\s+(?:into|from|with|for|by|across|near|after|before|since)\b.*$/i, '');
       const words = phrase.toLowerCase().split(/[\s-]+/);
       const nounMatch = target.length ? Math.max(0, ...target.flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
       const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);
+      // "How much did X cost?": a sum is an answer only where the sentence speaks of a cost or a price.
+      if (wantMoney && !COST_WORDS.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30)) && nounMatchOf(phrase, target) === 0) continue;
       // "How many sheep": a number that does not count sheep does not answer.
-      if (mustCount && nounMatch === 0) continue;
+      if (mustCount && nounMatch === 0 && !GENERIC_COUNT.test(target[0] ?? '')) continue;
       let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
       if (/^(?:one|a)\b/i.test(phrase) && nounMatch === 0) score *= 0.5;
       // "could rise to 45 million" is a maybe; "a fee of 38 million" is the fact.
-      if (/\b(?:could|may|might|would|up to|rise to|as much as|as many as)\b[^.]{0,20}$/i.test(text.slice(0, m.index))) score *= 0.6;
+      if (/\b(?:could|may|might|would|up to|rise to|as much as|as many as|considered)\b[^.]{0,25}$/i.test(text.slice(0, m.index)) || /^(?:up to|as much as|as many as)\b/i.test(phrase)) score *= 0.6;
       if (!best || score > best.score) best = { phrase, score };
     }
     if (best) out.push({ fact: best.phrase, sentence: hit.index, score: Math.sqrt(hit.score) * best.score, confidence: Math.min(0.95, hit.coverage * 0.9) });

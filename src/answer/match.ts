@@ -3,7 +3,7 @@
 import type { ArticleIndex, Person } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import { editDistance, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
-import { SOFT_WORDS } from '../text/lexicon.js';
+import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
 export const MIN_COVERAGE = 0.5;
@@ -151,9 +151,10 @@ export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_CO
   const anchors = namedAnchors(ix, query);
   const terms = ix.search.terms(query);
   const named = new Set(anchorWords(ix, query));
-  // A word of substance the article never uses, in any form, names an event it does not tell
-  // ("join" in "when did Rahman join the hospital", "visit" in "when did Trump visit Moscow").
-  if (terms.some((t) => t.expansions.size === 0 && !named.has(t.token.norm) && !SOFT_WORDS.has(t.token.norm) && t.token.norm.length > 2)) return [];
+  // The event's verb, when the article never uses it in any form, names an event it does not
+  // tell ("join" in "when did Rahman join the hospital", "visit" in "when did Trump visit Moscow").
+  const verb = eventVerb(query);
+  if (verb && !named.has(verb) && !SOFT_WORDS.has(verb) && terms.some((t) => t.token.norm === verb && t.expansions.size === 0)) return [];
   return ix.search
     .search(terms, 16)
     .filter((h) => h.coverage >= minCoverage)
@@ -179,6 +180,27 @@ function nameWordsOf(ix: ArticleIndex): Set<string> {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const AUXILIARIES = /\b(?:did|does|do|will|would|could|can|should|has|have|had|must|might|may)\s+/i;
+const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'about', 'before', 'after', 'during', 'back', 'again', 'up', 'out', 'off', 'down', 'over', 'first', 'last', 'there', 'here', 'any', 'some']);
+
+/**
+ * The verb of a question with an auxiliary: the word before the object ("did the jury *return*
+ * its verdict", "did fans *queue* before kick-off", "did Trump *visit* Moscow"). Undefined when
+ * the question has no auxiliary.
+ */
+export function eventVerb(question: string): string | undefined {
+  const aux = AUXILIARIES.exec(question);
+  if (!aux) return undefined;
+  const words = question.slice(aux.index + aux[0].length).replace(/[?!.]+$/, '').split(/\s+/).filter(Boolean);
+  for (let j = 1; j <= words.length; j++) {
+    const word = words[j];
+    const previous = words[j - 1]!;
+    const boundary = word === undefined || AFTER_VERB.has(word.toLowerCase()) || (/^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(previous));
+    if (boundary && /^\p{Ll}/u.test(previous) && !AFTER_VERB.has(previous.toLowerCase()) && !STOP_WORDS.has(previous.toLowerCase())) return normalizeWord(previous);
+  }
+  return undefined;
 }
 
 /** Words of the question that are names of people, organisations or places in the article. */

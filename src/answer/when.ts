@@ -10,11 +10,11 @@ import { matchEvent, stripQuestion, suggestSentences } from './match.js';
 const KIND_WEIGHT: Record<TimeFact['kind'], number> = { clock: 1, date: 1, weekday: 1, month: 0.95, year: 0.9, relative: 0.95, 'event-relative': 0.8, duration: 0.3 };
 
 /** Character span of the words in the sentence that matched the question. */
-export function matchedSpan(text: string, hit: SentenceHit): { start: number; end: number } | undefined {
+export function matchedSpan(text: string, hit: SentenceHit, except?: Set<string>): { start: number; end: number } | undefined {
   let start = Infinity;
   let end = -1;
   for (const t of tokenize(text)) {
-    if (!hit.matchedStems.has(t.stem)) continue;
+    if (!hit.matchedStems.has(t.stem) || except?.has(t.norm)) continue;
     start = Math.min(start, t.start);
     end = Math.max(end, t.end);
   }
@@ -36,11 +36,25 @@ export function formatTime(t: TimeFact): string {
   return `${expression} (${resolved})`;
 }
 
-export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDuration: boolean): Candidate[] {
+/** Does the question ask about the future ("when is the final", "when will …")? */
+function asksFuture(question: string): boolean | undefined {
+  if (/\b(?:will|is|are|shall|does|do)\b/i.test(question) && !/\b(?:did|was|were|had)\b/i.test(question)) return true;
+  if (/\b(?:did|was|were|had)\b/i.test(question)) return false;
+  return undefined;
+}
+
+export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDuration: boolean, question = ''): Candidate[] {
   const out: Candidate[] = [];
+  const future = asksFuture(question);
+  const names = new Set(ix.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/)));
   for (const hit of hits) {
     const text = sentenceText(ix, hit.index);
-    const span = matchedSpan(text, hit);
+    // Distance is measured to the event's words, not to the names around it ("The steam tug Maud
+    // Ferrier, built in 1911 …, sailed back … on Thursday": Thursday dates the sailing).
+    const span = matchedSpan(text, hit, names) ?? matchedSpan(text, hit);
+    // A sentence in the tense the question asks about answers it better ("when is the final").
+    const sentenceFuture = /\b(?:will|shall|is due|are due|is scheduled|are scheduled|is expected|are expected|is set to|are set to)\b/i.test(text);
+    const tense = future === undefined ? 1 : future === sentenceFuture ? 1.3 : 0.8;
     const times = ix.times.filter((t) => t.sentence === hit.index && (allowDuration || t.kind !== 'duration'));
     let best: { t: TimeFact; score: number } | undefined;
     for (const t of times) {
@@ -51,7 +65,7 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
       if (!best || score > best.score) best = { t, score };
     }
     if (!best) continue;
-    out.push({ fact: formatTime(best.t), sentence: hit.index, score: hit.score * best.score, confidence: Math.min(0.95, hit.coverage * best.score) });
+    out.push({ fact: formatTime(best.t), sentence: hit.index, score: hit.score * best.score * tense, confidence: Math.min(0.95, hit.coverage * best.score) });
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -63,14 +77,14 @@ export function answerWhen(ix: ArticleIndex, ctx: AnswerContext, text: string): 
   // The best-matching sentences decide; a time from a much weaker match is not this event's time.
   const top = hits[0]?.score ?? 0;
   const howLong = /^how long\b/i.test(text);
-  let candidates = timeCandidates(ix, hits.filter((h) => h.score >= top * 0.5), howLong);
+  let candidates = timeCandidates(ix, hits.filter((h) => h.score >= top * 0.5), howLong, text);
   // The best match may tell of the event without its time ("will meet every three months");
   // a weaker one that dates it ("the first meeting is scheduled for June 12") still answers.
   // It must use the very words the best match used, not synonyms ("signed" is no "ratified").
   if (candidates.length === 0 && hits.length > 1) {
     const best = hits[0]!;
     const same = hits.slice(1).filter((h) => best.matched.every((t) => h.matchedStems.has(t.stem) || ix.people.some((p) => p.name.toLowerCase().includes(t.norm))));
-    candidates = timeCandidates(ix, same, howLong);
+    candidates = timeCandidates(ix, same, howLong, text);
   }
   if (candidates.length === 0) {
     if (hits.length) return notFoundAnswer(ix, ctx, [`¶${ix.article.sentences[hits[0]!.index]!.paragraph}: ${sentenceText(ix, hits[0]!.index)}`], 'The article does not say when.');

@@ -59,14 +59,14 @@ function computeStem(word: string): string {
     [/([^aeiou])ed$/, '$1'],
     [/eed$/, 'ee'],
     [/ers?$/, ''],
-    [/ors?$/, ''],
+    [/(.{5,})ors?$/, '$1'],
     [/ions?$/, ''],
     [/als?$/, ''],
     [/([^su])s$/, '$1'],
   ];
-  // Two passes, so that "gathered" → "gather" → "gath" meets "gather" → "gath".
+  // A second pass for -er/-or only, so that "gathered" → "gather" → "gath" meets "gather" → "gath".
   for (let pass = 0; pass < 2; pass++) {
-    for (const [pattern, replacement] of rules) {
+    for (const [pattern, replacement] of pass === 0 ? rules : rules.filter(([p]) => /[eo]rs/.test(p.source))) {
       if (pattern.test(w)) {
         const next = w.replace(pattern, replacement);
         if (next.length >= 3) {
@@ -77,6 +77,8 @@ function computeStem(word: string): string {
     }
   }
   if (w.length >= 4) w = w.replace(/[ey]$/, '');
+  // "restoration" → "restorat" meets "restoring" → "restor".
+  if (w.length >= 7) w = w.replace(/at$/, '');
   w = w.replace(/([bdfgklmnprtz])\1$/, '$1');
   return w;
 }
