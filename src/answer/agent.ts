@@ -45,7 +45,7 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
       return '';
     });
     // A relative or appositive clause between subject and verb: "Marsh, who was not charged, testified".
-    const clause = /,\s+(?:who|which|whose|\d+|a|an|the)\b[^]*,\s*$/.exec(trimmed);
+    const clause = /,\s+(?:who|which|whose|\d+|a|an|the|already|still|also|once|\w+ed|\w+ing)\b[^]*,\s*$/.exec(trimmed);
     const next = clause ? trimmed.slice(0, clause.index) : trimmed;
     if (next === before) break;
     before = next;

@@ -45,7 +45,8 @@ export function nameWordMatches(typed: string, nameWord: string): number {
   const a = normalizeWord(typed);
   const b = normalizeWord(nameWord);
   if (a === b) return 1;
-  const allowance = typoAllowance(Math.max(a.length, b.length));
+  // Names are misspelt more freely than words ("Garvey" for "Garvie"): two slips from six letters.
+  const allowance = Math.max(a.length, b.length) >= 6 ? 2 : typoAllowance(Math.max(a.length, b.length));
   if (allowance === 0) return 0;
   const d = editDistance(a, b, allowance);
   return d <= allowance ? 1 - d / (b.length + 1) : 0;

@@ -32,7 +32,7 @@ export function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     const head = normalizeWord(words[words.length - 1]!);
     const first = normalizeWord(words[0]!);
     if (NOT_PLACE_NOUNS.has(head) || NOT_PLACE_NOUNS.has(first)) continue;
-    if (/^\d/.test(np) && !/\b(?:street|road|avenue)\b/i.test(np)) continue;
+    if (/^\d/.test(np) && !words.some((w) => PLACE_WORDS.has(normalizeWord(w)))) continue; // "27 Ropewalk Lane" is a place; "3 days" is not
     const proper = /^\p{Lu}/u.test(np) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(np);
     const knownPlace = known.some((k) => np.toLowerCase().includes(k));
     const placeNoun = words.some((w) => PLACE_NOUNS.has(normalizeWord(w)) || PLACE_WORDS.has(normalizeWord(w)));
@@ -83,6 +83,9 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     const sentence = sentenceText(ix, s);
     const at = sentence.toLowerCase().indexOf(thing.name.toLowerCase());
     if (at < 0) continue;
+    // "Calloway Power, a Houston-based group".
+    const based = /^,?\s+(?:a|an|the)\s+([\p{Lu}][\p{L}.' -]*?)-based\b/u.exec(sentence.slice(at + thing.name.length));
+    if (based) return { fact: `Based in ${based[1]}`, sentence: s, score: 100, confidence: 0.9 };
     const after = AFTER_NAME.exec(sentence.slice(at + thing.name.length));
     if (!after || findTimeExpressions(after[1]!).some((t) => t.end - t.start >= after[1]!.replace(/^\w+\s+/, '').length - 2)) continue;
     return { fact: after[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
@@ -93,7 +96,7 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
 export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
   // "where will the stand be built": the verb only says "where"; the thing is what to match.
   let event = stripQuestion(text);
-  const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved|live|lives|lived|living|work|works|worked|working|stay|stays|stayed|come from|comes from|came from|from)$/i.exec(event);
+  const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved|live|lives|lived|living|work|works|worked|working|stay|stays|stayed|come from|comes from|came from|from|played|staged|hosted)$/i.exec(event);
   if (trailing && !ix.search.knows(trailing[1]!.split(' ')[0]!)) event = event.slice(0, trailing.index);
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event);

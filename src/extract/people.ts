@@ -107,7 +107,8 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
   const firstWords = phrase.split(/\s+/).slice(0, 6).map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''));
   const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first) || (/^\p{Lu}/u.test(phrase) && firstWords.some((w) => ROLE_NOUNS.has(w)));
   const introducedBy = sentenceText.slice(Math.max(0, words[last]!.start - 40), words[last]!.start);
-  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '')) return { role: '' };
+  // "According to Lyle, investigators …" is no appositive; "according to Dr. Tobias Wren, the regulator's chief executive." is.
+  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '' };
   if (!accepted || phrase.split(/\s+/).length > 16) return age === undefined ? { role: '' } : { role: '', age };
   // "who said …" is speech, not a description.
   if (/^who\s+(said|says|told|added)\b/i.test(phrase)) return age === undefined ? { role: '' } : { role: '', age };
@@ -143,7 +144,7 @@ function genderHint(text: string): Gender {
   return 'unknown';
 }
 
-const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added)\b)/gi;
+const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|whistleblower|staffer|manager|director|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
 
 export function extractPeople(article: Article): PeopleFacts {
   const words = wordsOfArticle(article);
