@@ -42,8 +42,15 @@ export function createDocentClient(options: DocentClientOptions): Client {
     allowedMentions: NO_MENTIONS,
     // Answer even when the question was deleted meanwhile (as a plain message instead of a reply).
     failIfNotExists: false,
-    // Docent never reads old messages: caching them would only grow memory.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    // Docent never reads old messages, nor looks users or members up later: everything it needs
+    // (who asks, their permissions and roles) comes with each interaction or message. Cached,
+    // every person who ever asked would stay in memory for the life of the process.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
     rest: { ...options.clientOptions?.rest, api: config.apiUrl },
   });
 
