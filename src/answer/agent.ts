@@ -31,6 +31,12 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
   const text = ix.article.sentences[sentence]!.text;
   const verb = text.slice(verbStart, verbEnd);
   const after = text.slice(verbEnd);
+  // "The rescue was led by the Forth Estuary Heritage Trust": the doer of a noun is after "by".
+  const ledBy = /^\s+(?:was|were|is|are|has been|have been|had been)\s+(?:[a-z]+\s+){0,2}?by\s+((?:the\s+)?[^,.;(]{2,60}?)(?=\s*[,.;(]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after);
+  if (ledBy && !/ed$/i.test(verb)) {
+    const at = verbEnd + ledBy.index + ledBy[0].lastIndexOf(ledBy[1]!);
+    return describe(ix, sentence, at, at + ledBy[1]!.length, ledBy[1]!);
+  }
   // Passive with an agent: "a document obtained by BuzzFeed".
   const by = /^\s+(?:\w+ly\s+)?by\s+((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after);
   if (by && (/ed$/i.test(verb) || /^(?:made|given|taken|written|held|led|found|seen|known|told|brought|sent|built|paid|sold|won|lost|kept|set|hit|cut|put|run)$/i.test(verb))) {
@@ -101,6 +107,13 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
     const start = cleaned.length - proper[1]!.length;
     const detBefore = /\b(?:the|a|an)\s+$/i.exec(cleaned.slice(0, start));
     return { text: detBefore ? cleaned.slice(detBefore.index) : proper[1]!, named: true };
+  }
+  // "Callum Garvie, a retired marine engineer who …": the description belongs to the name before it.
+  const before = ix.article.sentences[sentence]!.text.slice(0, from);
+  if (/,\s*$/.test(before) && /^(?:a|an|the)\s/i.test(cleaned)) {
+    const named = [...ix.facts.mentions].reverse().find((m) => m.sentence === sentence && !m.pronoun && m.end <= from && from - m.end <= 3);
+    const person = named ? byId.get(named.personId) : undefined;
+    if (person) return { text: person.name, personId: person.id, named: true };
   }
   // "A senior diplomat involved in the negotiations": the noun phrase that opens the stretch.
   const opening = /^(?:a|an|one|two|three|several|many|some)\s+(?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+(?=\s+(?:involved|based|close|familiar|who|in|at|of|from|with|for|on)\b)/iu.exec(cleaned);

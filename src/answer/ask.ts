@@ -49,7 +49,8 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       // "How many sheep": a number that does not count sheep does not answer.
       if (mustCount && nounMatch === 0 && !GENERIC_COUNT.test(target[0] ?? '')) continue;
       let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
-      if (/^(?:one|a)\b/i.test(phrase) && nounMatch === 0) score *= 0.5;
+      // A bare "one" counts nothing the question asked about.
+      if (/^(?:one|a|an)\b/i.test(phrase) && nounMatch === 0) continue;
       // "could rise to 45 million" is a maybe; "a fee of 38 million" is the fact.
       if (/\b(?:could|may|might|would|up to|rise to|as much as|as many as|considered)\b[^.]{0,25}$/i.test(text.slice(0, m.index)) || /^(?:up to|as much as|as many as)\b/i.test(phrase)) score *= 0.6;
       if (!best || score > best.score) best = { phrase, score };

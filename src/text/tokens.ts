@@ -41,7 +41,8 @@ const stemCache = new Map<string, string>();
 
 function computeStem(word: string): string {
   let w = normalizeWord(word);
-  w = IRREGULAR_FORMS.get(w) ?? w;
+  // "rebuilt" → "rebuild", "overtook" → known forms behind a prefix.
+  w = IRREGULAR_FORMS.get(w) ?? (/^re[a-z]{3,}$/.test(w) && IRREGULAR_FORMS.has(w.slice(2)) ? `re${IRREGULAR_FORMS.get(w.slice(2))}` : w);
   if (w.length <= 3 || /\d/.test(w)) return w;
   const rules: [RegExp, string][] = [
     [/ational$/, 'ate'],
@@ -64,9 +65,10 @@ function computeStem(word: string): string {
     [/als?$/, ''],
     [/([^su])s$/, '$1'],
   ];
-  // A second pass for -er/-or only, so that "gathered" → "gather" → "gath" meets "gather" → "gath".
+  // A second pass for -er, -or and -ion only, so that "gathered" → "gather" → "gath" meets
+  // "gather" → "gath", and "questioned" → "question" → "quest" meets "question".
   for (let pass = 0; pass < 2; pass++) {
-    for (const [pattern, replacement] of pass === 0 ? rules : rules.filter(([p]) => /[eo]rs/.test(p.source))) {
+    for (const [pattern, replacement] of pass === 0 ? rules : rules.filter(([p]) => /[eo]rs|ion/.test(p.source))) {
       if (pattern.test(w)) {
         const next = w.replace(pattern, replacement);
         if (next.length >= 3) {
