@@ -96,7 +96,8 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
     const counting = howMany?.[1]?.toLowerCase() === 'many';
     const quantities = quantityCandidates(ix, hits, counting ? target.slice(0, 1) : target, costly, counting);
     if (quantities.length) return foundAnswer(ix, ctx, quantities[0]!, quantities.slice(1));
-    if (counting) return notFoundAnswer(ix, ctx, hits.slice(0, 2).map((h) => `¶${ix.article.sentences[h.index]!.paragraph}: ${sentenceText(ix, h.index)}`), 'The article does not give that number.');
+    // "How much is X paid?": without a number, a sentence is not an answer.
+    if (howMany) return notFoundAnswer(ix, ctx, hits.slice(0, 2).map((h) => `¶${ix.article.sentences[h.index]!.paragraph}: ${sentenceText(ix, h.index)}`), 'The article does not give that number.');
   }
   // "What is the baby's name?": a sentence that names no one does not answer it.
   const wantsName = /\bname\b/i.test(q) && !/\bnamed?\s+(?:as|after)\b/i.test(q);

@@ -155,10 +155,13 @@ export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_CO
   // The event's verb, when the article never uses it in any form, names an event it does not
   // tell ("join" in "when did Rahman join the hospital", "visit" in "when did Trump visit Moscow").
   const verb = eventVerb(query);
-  if (verb && !named.has(verb) && !SOFT_WORDS.has(verb) && terms.some((t) => t.token.norm === verb && t.expansions.size === 0)) return [];
+  const verbTerm = verb && !named.has(verb) && !SOFT_WORDS.has(verb) ? terms.find((t) => t.token.norm === verb) : undefined;
+  if (verbTerm && verbTerm.expansions.size === 0) return [];
   return ix.search
     .search(terms, 16)
     .filter((h) => h.coverage >= minCoverage)
+    // The sentence must tell of that event itself: "the Maud Ferrier worked in Port Allen" says nothing of where she was built.
+    .filter((h) => !verbTerm || h.matched.includes(verbTerm.token))
     .filter((h) => anchors.every((mentioned) => mentioned.has(ix.article.sentences[h.index]!.paragraph)))
     .filter((h) => !someoneElseDidIt(ix.article.sentences[h.index]!.text, h, named))
     .map((h) => ({ ...h, score: h.score * h.coverage * h.coverage }))
@@ -183,7 +186,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const AUXILIARIES = /\b(?:did|does|do|will|would|could|can|should|has|have|had|must|might|may)\s+/i;
+const AUXILIARIES = /\b(?:did|does|do|will|would|could|can|should|has|have|had|must|might|may|was|were|is|are)\s+/i;
 const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'about', 'before', 'after', 'during', 'back', 'again', 'up', 'out', 'off', 'down', 'over', 'first', 'last', 'there', 'here', 'any', 'some']);
 
 /**
