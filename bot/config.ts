@@ -5,6 +5,7 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { BUNDLED_DATA_DIR } from '../cli/data-path.js';
 import { DEFAULT_ANSWER_CACHE_SIZE } from './answer-cache.js';
+import { DEFAULT_LIMITS } from '../src/store/limits.js';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
@@ -100,7 +101,7 @@ const envSchema = z.object({
   MODERATOR_ROLE_IDS: snowflakeList('role'),
   OWNER_IDS: snowflakeList('user'),
   MAX_ARTICLE_BYTES: z.preprocess(
-    (value) => (blankAsUndefined(value) === undefined ? 1_000_000 : Number(value)),
+    (value) => (blankAsUndefined(value) === undefined ? DEFAULT_LIMITS.maxBytes : Number(value)),
     z.number({ message: 'must be a whole number of bytes' }).int('must be a whole number of bytes').positive('must be more than 0'),
   ),
   ATTACHMENT_HOSTS: hostList,

@@ -27,7 +27,7 @@ describe('settings', () => {
       channelCooldownMs: 2000,
       moderatorRoleIds: [],
       ownerIds: [],
-      maxArticleBytes: 1_000_000,
+      maxArticleBytes: 1024 * 1024,
       attachmentHosts: DEFAULT_ATTACHMENT_HOSTS,
       answerCacheSize: 500,
     });

@@ -113,10 +113,10 @@ describe('npm run data', () => {
     expect(err[0]).toMatch(reason);
   });
 
-  it('GIVEN an invalid ARTICLE_MAX_BYTES THEN it is a usage error naming the setting', async () => {
-    const { status, err } = await run(['validate'], { ARTICLE_MAX_BYTES: '-1' });
+  it('GIVEN an invalid MAX_ARTICLE_BYTES THEN it is a usage error naming the setting', async () => {
+    const { status, err } = await run(['validate'], { MAX_ARTICLE_BYTES: '-1' });
     expect(status).toBe(2);
-    expect(err[0]).toMatch(/ARTICLE_MAX_BYTES/);
+    expect(err[0]).toMatch(/MAX_ARTICLE_BYTES/);
   });
 
   it('GIVEN the real command line THEN exit statuses are 0, 1 and 2, and problems go to standard error', () => {

@@ -62,9 +62,9 @@ describe('validating an article file', () => {
     expect(validateArticleFile(text(`\n\n${GOOD}`), 'a.txt', DEFAULT_LIMITS).ok).toBe(true);
   });
 
-  it('GIVEN ARTICLE_MAX_BYTES and ARTICLE_MIN_SENTENCES THEN the limits follow them, and a bad value is named', () => {
-    expect(limitsFromEnv({ ARTICLE_MAX_BYTES: '2048', ARTICLE_MIN_SENTENCES: '' })).toEqual({ ...DEFAULT_LIMITS, maxBytes: 2048 });
-    expect(() => limitsFromEnv({ ARTICLE_MAX_BYTES: 'lots' })).toThrow(/ARTICLE_MAX_BYTES/);
+  it('GIVEN MAX_ARTICLE_BYTES and ARTICLE_MIN_SENTENCES THEN the limits follow them, and a bad value is named', () => {
+    expect(limitsFromEnv({ MAX_ARTICLE_BYTES: '2048', ARTICLE_MIN_SENTENCES: '' })).toEqual({ ...DEFAULT_LIMITS, maxBytes: 2048 });
+    expect(() => limitsFromEnv({ MAX_ARTICLE_BYTES: 'lots' })).toThrow(/MAX_ARTICLE_BYTES/);
   });
 });
 

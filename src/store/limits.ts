@@ -18,17 +18,17 @@ export const DEFAULT_LIMITS: ArticleLimits = {
 };
 
 const limitsEnvSchema = z.object({
-  ARTICLE_MAX_BYTES: z.coerce.number().int().positive().max(100 * 1024 * 1024).optional(),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().max(100 * 1024 * 1024).optional(),
   ARTICLE_MIN_SENTENCES: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
 /**
- * Limits from settings (`ARTICLE_MAX_BYTES`, `ARTICLE_MIN_SENTENCES`), defaults for what is unset.
+ * Limits from settings (`MAX_ARTICLE_BYTES`, `ARTICLE_MIN_SENTENCES`), defaults for what is unset.
  * Throws one error naming every invalid setting.
  */
 export function limitsFromEnv(env: Record<string, string | undefined>): ArticleLimits {
   const present = Object.fromEntries(
-    Object.entries({ ARTICLE_MAX_BYTES: env.ARTICLE_MAX_BYTES, ARTICLE_MIN_SENTENCES: env.ARTICLE_MIN_SENTENCES }).filter(
+    Object.entries({ MAX_ARTICLE_BYTES: env.MAX_ARTICLE_BYTES, ARTICLE_MIN_SENTENCES: env.ARTICLE_MIN_SENTENCES }).filter(
       ([, v]) => v !== undefined && v.trim() !== '',
     ),
   );
@@ -39,7 +39,7 @@ export function limitsFromEnv(env: Record<string, string | undefined>): ArticleL
   }
   return {
     ...DEFAULT_LIMITS,
-    ...(parsed.data.ARTICLE_MAX_BYTES !== undefined && { maxBytes: parsed.data.ARTICLE_MAX_BYTES }),
+    ...(parsed.data.MAX_ARTICLE_BYTES !== undefined && { maxBytes: parsed.data.MAX_ARTICLE_BYTES }),
     ...(parsed.data.ARTICLE_MIN_SENTENCES !== undefined && { minSentences: parsed.data.ARTICLE_MIN_SENTENCES }),
   };
 }
