@@ -75,20 +75,21 @@ export function findPeopleByName(ix: ArticleIndex, typed: string): NameMatch<Per
   const out: NameMatch<Person>[] = [];
   for (const person of ix.people) {
     if (!candidateIds.has(person.id)) continue;
-    const nameWords = wordsOf(person.name);
-    let total = 0;
-    let ok = true;
-    for (const w of words) {
-      const best = Math.max(0, ...nameWords.map((n) => nameWordMatches(w, n)));
-      if (best === 0) {
-        ok = false;
-        break;
-      }
-      total += best;
-    }
-    if (ok) out.push({ item: person, score: total / words.length + words.length * 0.01 });
+    const score = everyWordNames(words, wordsOf(person.name));
+    if (score > 0) out.push({ item: person, score: score + words.length * 0.01 });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** 0 unless every typed word is a word of the name (or a typo of one); then the mean closeness. */
+function everyWordNames(typed: string[], nameWords: string[]): number {
+  let total = 0;
+  for (const w of typed) {
+    const best = Math.max(0, ...nameWords.map((n) => nameWordMatches(w, n)));
+    if (best === 0) return 0;
+    total += best;
+  }
+  return total / typed.length;
 }
 
 /** Organisations and places named by the typed words. */
@@ -102,17 +103,8 @@ export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ n
   ];
   for (const thing of things) {
     const nameWords = wordsOf(thing.name);
-    let total = 0;
-    let ok = true;
-    for (const w of words) {
-      const best = Math.max(0, ...nameWords.map((n) => nameWordMatches(w, n)));
-      if (best === 0) {
-        ok = false;
-        break;
-      }
-      total += best;
-    }
-    if (ok) out.push({ item: thing, score: total / words.length - Math.max(0, nameWords.length - words.length) * 0.05 });
+    const score = everyWordNames(words, nameWords);
+    if (score > 0) out.push({ item: thing, score: score - Math.max(0, nameWords.length - words.length) * 0.05 });
   }
   return out.sort((a, b) => b.score - a.score);
 }
