@@ -86,6 +86,9 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     // "Calloway Power, a Houston-based group".
     const based = /^,?\s+(?:a|an|the)\s+([\p{Lu}][\p{L}.' -]*?)-based\b/u.exec(sentence.slice(at + thing.name.length));
     if (based) return { fact: `Based in ${based[1]}`, sentence: s, score: 100, confidence: 0.9 };
+    // "Northern Seed Partners, a venture fund based in Leeds".
+    const described = /^,?\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:based|located|headquartered|situated)\s+((?:in|at|near|outside)\s+[^,.;]{2,60}?)(?=[,.;]|\s+(?:with|which|who|that|and)\b|$)/.exec(sentence.slice(at + thing.name.length));
+    if (described) return { fact: described[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
     const after = AFTER_NAME.exec(sentence.slice(at + thing.name.length));
     if (!after || findTimeExpressions(after[1]!).some((t) => t.end - t.start >= after[1]!.replace(/^\w+\s+/, '').length - 2)) continue;
     return { fact: after[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
@@ -97,7 +100,9 @@ export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string):
   // "where will the stand be built": the verb only says "where"; the thing is what to match.
   let event = stripQuestion(text);
   const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved|live|lives|lived|living|work|works|worked|working|stay|stays|stayed|come from|comes from|came from|from|played|staged|hosted)$/i.exec(event);
-  if (trailing && !ix.search.knows(trailing[1]!.split(' ')[0]!)) event = event.slice(0, trailing.index);
+  // "located", "held", "played" only say "where"; other verbs go when the article never uses them.
+  const placeOnly = /^(?:located|based|situated|held|played|staged|hosted|housed)$/i;
+  if (trailing && (placeOnly.test(trailing[1]!) || !ix.search.knows(trailing[1]!.split(' ')[0]!))) event = event.slice(0, trailing.index);
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event);
   let candidates = placeCandidates(ix, hits);
