@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MODERATORS_ONLY_REPLY, SERVER_ONLY_REPLY } from '../../bot/permissions.js';
 import { loadCommands } from '../../commands/index.js';
 import type { AuditEntry } from '../../src/store/index.js';
+import { reportFigures } from '../support/reliability-figures.js';
 import { startBot, type BotHarness } from '../support/bot-harness.js';
 import { HARBOUR_SLUG, twoArticleDataDir } from '../support/data-folder.js';
 import { ALL_PERMISSIONS, type FakeUser, type InteractionOptions } from '../support/fake-discord.js';
@@ -24,6 +25,7 @@ const ALL_BUT_MANAGE_SERVER = (BigInt(ALL_PERMISSIONS) & ~(PermissionFlagsBits.M
 let data: { dir: string; cleanup: () => void };
 let bot: BotHarness;
 const rows: string[] = [];
+let summary = '';
 
 beforeAll(async () => {
   data = twoArticleDataDir();
@@ -37,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   data?.cleanup();
-  console.log(['| Moderator command tried by | Refused and audited |', '| --- | --- |', ...rows].join('\n'));
+  reportFigures('access', summary, ['| Moderator command tried by | Refused and audited |', '| --- | --- |', ...rows]);
 });
 
 interface ModeratorCommand {
@@ -174,8 +176,6 @@ describe('moderator commands', () => {
     expect(denied).toHaveLength(INTRUDERS.length * moderatorCommands().length);
     // The set-up upload and the three moderators' history.
     expect(entries.filter((e) => e.result === 'ok')).toHaveLength(1 + MODERATORS.length);
-    console.log(
-      `| Access | ${denied.length} moderator commands tried by non-moderators, in DMs and with forged member payloads (${INTRUDERS.length} kinds × ${moderatorCommands().length} commands): all refused privately, none changed the data, every one audited as denied; moderators by Manage Server, role and owner id let in |`,
-    );
+    summary = `| Access | ${denied.length} moderator commands tried by non-moderators, in DMs and with forged member payloads (${INTRUDERS.length} kinds × ${moderatorCommands().length} commands): all refused privately, none changed the data, every one audited as denied; moderators by Manage Server, role and owner id let in |`;
   });
 });

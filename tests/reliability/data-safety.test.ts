@@ -10,6 +10,7 @@ import { DataStore } from '../../src/store/index.js';
 import { bigArticle, makeDataDir } from '../fixtures/store/helpers.js';
 import { TEST_TOKEN } from '../support/bot-harness.js';
 import { FakeDiscord } from '../support/fake-discord.js';
+import { reportFigures } from '../support/reliability-figures.js';
 import { runScript, type ScriptRun } from '../support/run-script.js';
 
 const MANAGE_SERVER = PermissionFlagsBits.ManageGuild.toString();
@@ -44,8 +45,11 @@ afterAll(async () => {
   running?.child.kill('SIGKILL');
   await fake?.stop();
   data?.cleanup();
-  console.log(['| Killed (SIGKILL) during /refresh file | Left on disk | Next start served |', '| --- | --- | --- |', ...rows].join('\n'));
-  console.log(`| Data safety | npm start SIGKILLed ${rows.length} times in the middle of /refresh file (${ARTICLE_KB} KB article) at different moments; every time the folder held whole files only, the next start served the version on disk, and the next refresh went through |`);
+  reportFigures('data-safety', `| Data safety | npm start SIGKILLed ${rows.length} times in the middle of /refresh file (${ARTICLE_KB} KB article) at different moments; every time the folder held whole files only, the next start served the version on disk, and the next refresh went through |`, [
+    '| Killed (SIGKILL) during /refresh file | Left on disk | Next start served |',
+    '| --- | --- | --- |',
+    ...rows,
+  ]);
 });
 
 async function startDocent(): Promise<ScriptRun> {

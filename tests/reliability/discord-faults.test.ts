@@ -4,6 +4,7 @@
 // message instead of reconnecting in a loop). After each, the next question is answered.
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { reportFigures } from '../support/reliability-figures.js';
 import { startBot, TEST_TOKEN, type BotHarness } from '../support/bot-harness.js';
 import { twoArticleDataDir } from '../support/data-folder.js';
 import { twoArticleLibrary } from '../support/docent-fixtures.js';
@@ -26,8 +27,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bot?.stop();
-  console.log(['| Discord fault | What Docent did |', '| --- | --- |', ...rows].join('\n'));
-  console.log(`| Discord faults | ${rows.length} fault cases injected by the fake; after each one the next question was answered |`);
+  reportFigures('discord-faults', `| Discord faults | ${rows.length} fault cases injected by the fake (REST 500, 502, timeouts, 429, 10062, gateway 4000, 1006, 4004); after each one the next question was answered, or for 4004 the process exited 1 with a clear message |`, [
+    '| Discord fault | What Docent did |',
+    '| --- | --- |',
+    ...rows,
+  ]);
 });
 
 const question = () => bot.fake.slashCommand('ask', { question: 'What did Russia propose?' });
@@ -218,18 +222,24 @@ describe('the gateway', () => {
 });
 
 describe.concurrent('npm start and a refused token (4004)', () => {
-  let fake: FakeDiscord;
+  // Each test has its own fake Discord: their connections must not be counted together.
+  const fakes: FakeDiscord[] = [];
   let data: { dir: string; cleanup: () => void };
-  beforeAll(async () => {
-    fake = await FakeDiscord.start({ token: TEST_TOKEN });
+  beforeAll(() => {
     data = twoArticleDataDir();
   });
   afterAll(async () => {
-    await fake?.stop();
+    await Promise.all(fakes.map((fake) => fake.stop()));
     data?.cleanup();
   });
+  const startFake = async () => {
+    const fake = await FakeDiscord.start({ token: TEST_TOKEN });
+    fakes.push(fake);
+    return fake;
+  };
 
   test('GIVEN the gateway refuses the token at login THEN the process exits 1 with a clear message after one connection, not a reconnect loop', async () => {
+    const fake = await startFake();
     const wrong = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.WRONG0.refused-by-the-gateway-0123456789';
     // REST lets this token through, so the refusal comes from the gateway, as close code 4004.
     const remove = fake.intercept((r) => (r.headers.authorization === `Bot ${wrong}` ? fake.defaultResponse(r) : undefined));
@@ -246,6 +256,7 @@ describe.concurrent('npm start and a refused token (4004)', () => {
   });
 
   test('GIVEN a serving bot whose token is revoked (the gateway closes with 4004) THEN it exits 1 with the message instead of reconnecting', async () => {
+    const fake = await startFake();
     const run = runScript('bot/main.ts', [], { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: data.dir, LOG_LEVEL: 'info' });
     await expect.poll(() => run.stderr(), { timeout: 20_000 }).toContain('"msg":"serving"');
     const answered = await fake.interact(fake.slashCommand('help'), 10_000);

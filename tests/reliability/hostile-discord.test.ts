@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { UNEXPECTED_OPTIONS_REPLY } from '../../bot/interactions.js';
 import { answerQuestion } from '../../src/index.js';
 import { loadCommands } from '../../commands/index.js';
+import { reportFigures } from '../support/reliability-figures.js';
 import { startBot, type BotHarness } from '../support/bot-harness.js';
 import { runConcurrently } from '../support/concurrently.js';
 import { botMessageSchema, interactionCallbackSchema, messageReplySchema, problemsWith } from '../support/discord-limits.js';
@@ -129,8 +130,17 @@ test(`GIVEN ${CASES.toLocaleString('en')} hostile interactions and messages acro
   const after = await bot.fake.interact(bot.fake.slashCommand('who', { query: question.text }));
   expect(after.body.data.embeds[0].description).toContain(answerQuestion(library, question).fact || 'not in the article');
 
-  const mix = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ');
-  console.log(`| Hostile input through Discord | ${CASES.toLocaleString('en')} generated inputs (${mix}); ${replies.toLocaleString('en')} replies, all within Discord's limits, allowed_mentions.parse empty; ${ignoredCount} with no question or not addressed to the bot, none answered; ${moderatorCommands} moderator commands by members without the right, all refused and audited; 0 errors logged; ${seconds.toFixed(1)} s |`);
+  const mix = [...counts].sort((a, b) => b[1] - a[1]);
+  reportFigures(
+    'hostile-input',
+    `| Hostile input through Discord | ${CASES.toLocaleString('en')} generated inputs across every command, option, button and mention; every reply within Discord's limits with allowed_mentions.parse empty; ${moderatorCommands} moderator commands refused and audited; 0 errors logged, still answering |`,
+    [
+      '| Hostile input kind | Inputs |',
+      '| --- | --- |',
+      ...mix.map(([kind, n]) => `| ${kind} | ${n.toLocaleString('en')} |`),
+      `| **all** | ${CASES.toLocaleString('en')} (seed ${SEED}): ${replies.toLocaleString('en')} replies, ${ignoredCount} with no question or not addressed to the bot (none answered), in ${seconds.toFixed(1)} s |`,
+    ],
+  );
 }, 240_000);
 
 test('GIVEN a command whose options do not match its definition (a stale registration or a forged payload) THEN a private reply says so, logged as bad input, not as an error', async () => {

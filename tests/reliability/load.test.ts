@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readQuestionSets } from '../../scripts/bench-article.js';
 import { percentile, roundMs } from '../../scripts/bench-stats.js';
 import { buildLibrary, parseInput, readArticleFile } from '../../src/index.js';
+import { reportFigures } from '../support/reliability-figures.js';
 import { startBot, type BotHarness } from '../support/bot-harness.js';
 
 const INTERACTIONS = 5_000;
@@ -106,8 +107,18 @@ test(`GIVEN ${INTERACTIONS.toLocaleString('en')} interactions in bursts of ${BUR
   const p50 = roundMs(percentile(latencies, 50));
   const p99 = roundMs(percentile(latencies, 99));
   const growth = ((after.rss / before.rss - 1) * 100).toFixed(1);
-  console.log(
-    `| Load through Discord | ${INTERACTIONS.toLocaleString('en')} interactions (${workload.length} distinct questions over ${library.size} articles, answer cache on as deployed) in ${INTERACTIONS / BURST} bursts of ${BURST}; all answered in ${seconds.toFixed(1)} s (${Math.round(INTERACTIONS / seconds)} a second); ` +
-      `p50 ${p50} ms, p99 ${p99} ms from dispatch to callback; peak RSS ${mb(peakRss).toFixed(0)} MB; RSS before ${mb(before.rss).toFixed(0)} MB, after ${mb(after.rss).toFixed(0)} MB (${growth}%, after GC); heap ${mb(before.heapUsed).toFixed(0)} → ${mb(after.heapUsed).toFixed(0)} MB |`,
+  reportFigures(
+    'load',
+    `| Load through Discord | ${INTERACTIONS.toLocaleString('en')} interactions in ${INTERACTIONS / BURST} bursts of ${BURST}, all answered; p50 ${p50} ms, p99 ${p99} ms; peak RSS ${mb(peakRss).toFixed(0)} MB; RSS ${mb(before.rss).toFixed(0)} MB before, ${mb(after.rss).toFixed(0)} MB after (${growth}%) |`,
+    [
+      '| Load figure | Value |',
+      '| --- | --- |',
+      `| Interactions | ${INTERACTIONS.toLocaleString('en')} slash commands in ${INTERACTIONS / BURST} bursts of ${BURST} sent at once (after ${WARM_UP_BURSTS * BURST} to warm up), ${workload.length} distinct questions over ${library.size} articles, answer cache on as deployed |`,
+      `| Answered | ${latencies.length.toLocaleString('en')} of ${INTERACTIONS.toLocaleString('en')}, in ${seconds.toFixed(1)} s (${Math.round(INTERACTIONS / seconds)} a second) |`,
+      `| Latency, dispatch to callback | p50 ${p50} ms, p99 ${p99} ms (a burst of ${BURST} arrives at once, so most of it is waiting in line) |`,
+      `| Peak RSS | ${mb(peakRss).toFixed(0)} MB (the test process: bot, fake Discord and test) |`,
+      `| RSS before / after (after GC) | ${mb(before.rss).toFixed(0)} MB / ${mb(after.rss).toFixed(0)} MB (${growth}%; allowed ${RSS_GROWTH_ALLOWED * 100}%) |`,
+      `| Heap used before / after (after GC) | ${mb(before.heapUsed).toFixed(1)} MB / ${mb(after.heapUsed).toFixed(1)} MB |`,
+    ],
   );
 }, 120_000);

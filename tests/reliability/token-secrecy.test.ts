@@ -3,6 +3,7 @@
 // in an error, not when the process starts, fails to log in, or shuts down. Checked over every
 // line captured, for the whole token and for its secret last part alone.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { reportFigures } from '../support/reliability-figures.js';
 import { startBot, TEST_TOKEN, type BotHarness } from '../support/bot-harness.js';
 import { twoArticleDataDir } from '../support/data-folder.js';
 import { twoArticleLibrary } from '../support/docent-fixtures.js';
@@ -19,7 +20,7 @@ function leaks(lines: readonly string[], token = TEST_TOKEN): string[] {
 }
 
 const rows: string[] = [];
-afterAll(() => console.log(`| Token in logs | ${rows.join('; ')}: 0 lines hold the token or its secret part |`));
+afterAll(() => reportFigures('token-in-logs', `| Token in logs | ${rows.join('; ')}: 0 lines hold the token or its secret part |`));
 
 describe('in process, at trace level', () => {
   const library = twoArticleLibrary();
