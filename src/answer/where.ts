@@ -6,7 +6,7 @@ import type { Answer } from '../types.js';
 import { NOT_PLACE_NOUNS, PLACE_NOUNS, PLACE_WORDS } from '../text/lexicon.js';
 import { normalizeWord, tokenize } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
-import { findThingsByName, matchEvent, stripQuestion, suggestSentences, wordsOf } from './match.js';
+import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestSentences, wordsOf } from './match.js';
 import { findTimeExpressions } from '../extract/times.js';
 import { distanceTo, matchedSpan } from './when.js';
 
@@ -111,10 +111,15 @@ export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string):
   // question is only the name, nothing else in a sentence that mentions it says where it is.
   const name = event.replace(/^(?:the|a|an)\s+/i, '');
   const thing = findThingsByName(ix, name);
+  const person = thing.length ? undefined : findPeopleByName(ix, name)[0];
   if (thing.length && thing[0]!.score >= 0.9) {
     const placed = placeAfterName(ix, thing[0]!.item);
     if (placed) candidates = [placed, ...candidates];
     else if (wordsOf(name).length <= wordsOf(thing[0]!.item.name).length) candidates = [];
+  } else if (person && person.score >= 0.9) {
+    // "Calloway Power, a Houston-based group" may have been read as a person; a person may be based somewhere too.
+    const placed = placeAfterName(ix, person.item);
+    if (placed) candidates = [placed, ...candidates];
   }
   if (candidates.length === 0) {
     if (hits.length) return notFoundAnswer(ix, ctx, [`¶${ix.article.sentences[hits[0]!.index]!.paragraph}: ${sentenceText(ix, hits[0]!.index)}`], 'The article does not say where.');
