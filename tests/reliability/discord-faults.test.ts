@@ -147,6 +147,7 @@ describe('rate limits', () => {
     let resetAt = performance.now() + windowMs;
     let remaining = 0; // the first request meets a bucket someone else emptied
     const limited: number[] = [];
+    let announcedRetryMs = 0;
     const remove = bot.fake.intercept((r) => {
       if (r.method !== 'POST' || r.path !== route) return undefined;
       const now = performance.now();
@@ -162,6 +163,7 @@ describe('rate limits', () => {
       if (remaining === 0) {
         limited.push(r.at);
         const retryAfter = ((resetAt - now) / 1000).toFixed(3);
+        announcedRetryMs = Number(retryAfter) * 1000;
         return { status: 429, body: { message: 'You are being rate limited.', retry_after: Number(retryAfter), global: false }, headers: { ...headers, 'x-ratelimit-remaining': '0', 'retry-after': retryAfter } };
       }
       remaining--;
@@ -177,7 +179,7 @@ describe('rate limits', () => {
     expect(limited).toHaveLength(1);
     expect(sent).toHaveLength(messages.length + limited.length);
     // Nothing was sent to the route while the first 429's retry_after ran.
-    expect(sent[1]!.at - limited[0]!).toBeGreaterThanOrEqual(windowMs - 10);
+    expect(sent[1]!.at - limited[0]!).toBeGreaterThanOrEqual(announcedRetryMs);
     // Never more than `limit` requests in any window: the bucket headers were honoured.
     for (const request of sent) expect(sent.filter((other) => other.at >= request.at && other.at < request.at + windowMs - 10).length).toBeLessThanOrEqual(limit);
     rows.push(`| 429 on a channel, then a bucket of ${limit} per ${windowMs} ms | ${messages.length} replies in ${seconds.toFixed(1)} s, ${sent.length} requests, 1 429 (the first), never more than ${limit} per window |`);
