@@ -12,7 +12,7 @@ import { answerWho } from './who.js';
 
 const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|a dozen|several)';
 const QUANTITY = new RegExp(
-  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d[\\d,.]*|${NUMBER_WORD})(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|who|which|that)\\b)[\\p{L}-]+){0,3}`,
+  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d[\\d,.]*|${NUMBER_WORD})(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
   'giu',
 );
 
@@ -74,6 +74,11 @@ function sentenceCandidate(ix: ArticleIndex, hit: SentenceHit): Candidate {
 export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string): Answer {
   const q = question.trim();
   if (!q) return notFoundAnswer(ix, ctx, [], 'What would you like to know? Ask a question about the article.');
+  // "What is the article about?": the headline and the lede.
+  if (/^(?:what(?:'s| is| was)? (?:the |this )?(?:article|story|report|piece|news)(?: all)? about|summari[sz]e(?: (?:the|this) (?:article|story))?|summary|tl;?dr|what happened)\??$/i.test(q)) {
+    const lede = ix.article.sentences[0];
+    if (lede) return foundAnswer(ix, ctx, { fact: ix.article.headline, sentence: lede.index, score: 1, confidence: 0.9 });
+  }
   if (/^(?:who|whom|whose)\b/i.test(q)) return answerWho(ix, ctx, q);
   if (/^(?:when|what time|what date|what day|what year|which day|which year|in what year|on what day)\b/i.test(q)) return answerWhen(ix, ctx, q.replace(/^(?:what|which|in what|on what)\s+\w+/i, 'when'));
   if (/^(?:where|in what place|at what place)\b/i.test(q)) return answerWhere(ix, ctx, q);

@@ -59,7 +59,9 @@ export function paragraphOf(ix: ArticleIndex, sentence: number): number {
 
 export function foundAnswer(ix: ArticleIndex, ctx: AnswerContext, best: Candidate, others: Candidate[] = []): Answer {
   const evidence = best.evidence ?? sentenceText(ix, best.sentence);
-  const paragraphs = [...new Set([paragraphOf(ix, best.sentence), ...(best.paragraphs ?? [])])].slice(0, 6);
+  // The supporting paragraph first, then the others in reading order.
+  const own = paragraphOf(ix, best.sentence);
+  const paragraphs = [own, ...[...new Set(best.paragraphs ?? [])].filter((p) => p !== own).sort((a, b) => a - b)].slice(0, 6);
   const seen = new Set([`${best.fact}|${best.sentence}`]);
   const alternatives: Alternative[] = [];
   for (const c of others) {

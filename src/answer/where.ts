@@ -11,7 +11,7 @@ import { findTimeExpressions } from '../extract/times.js';
 import { distanceTo, matchedSpan } from './when.js';
 
 const DIRECTION = '(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream|upriver|downriver)';
-const LOCATIVE = /\b((?:(?:\d[\d,.]*\s+(?:kilometres|kilometers|km|miles|metres|meters)\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream)\s+of)|in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from)\b|[,.;:"()]|$)/g;
+const LOCATIVE = /\b((?:(?:\d[\d,.]*\s+(?:kilometres|kilometers|km|miles|metres|meters)\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream)\s+of)|in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from|near|above|below|beneath|across|along|off|outside|inside|beside|behind|toward|towards|into|onto|through|throughout)\b|[,.;:"()]|$)/g;
 
 interface Locative {
   text: string;

@@ -16,7 +16,12 @@ export function personSummary(ix: ArticleIndex, person: Person): Candidate {
   const clauses = person.roles.filter((r) => /^(?:who|whose)\b/.test(r));
   const role = described.length ? described.slice(0, 2).join('; ') : (clauses[0] ?? '');
   const fact = role ? `${person.name}, ${role}` : person.name;
-  const firstNamed = ix.facts.firstMention.get(person.id) ?? person.mentions[0] ?? 0;
+  // The first sentence that names them outside a quote says best who they are.
+  const plain = person.mentions.find((s) => {
+    const text = ix.article.sentences[s]!.text.replace(/"[^"]*"/g, '').replace(/\([^)]*\)/g, '');
+    return [person.name, ...person.aliases].some((n) => text.includes(n));
+  });
+  const firstNamed = plain ?? ix.facts.firstMention.get(person.id) ?? person.mentions[0] ?? 0;
   const paragraphs = [...new Set(person.mentions.map((s) => paragraphOf(ix, s)))];
   return { fact, sentence: firstNamed, paragraphs, score: 1, confidence: 0.95 };
 }

@@ -161,7 +161,7 @@ export const SYNONYM_GROUPS: string[][] = [
 /** Honorifics and titles that stand before a name. */
 export const TITLES = new Set(
   (
-    'mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother judge justice mayor ' +
+    'mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother judge justice mayor master ' +
     'president vice-president premier chancellor minister secretary senator sen rep representative governor gov ' +
     'ambassador general gen colonel col major maj captain capt lieutenant lt sergeant sgt corporal cpl private admiral ' +
     'commander cmdr officer detective det inspector insp superintendent supt constable chief deputy king queen prince ' +

@@ -1,0 +1,96 @@
+// The answering engine's behaviour on an article of our own, one behaviour per test.
+import { describe, expect, it } from 'vitest';
+import { answerInput, answerQuestion, buildLibrary, parseArticle } from '../src/index.js';
+
+const ARTICLE = `---
+published: 2025-03-14
+source: Harbour Gazette
+---
+Storm closes Port Elling for three days
+
+Port Elling reopened on Thursday after a storm closed the harbour for three days, the port authority said.
+
+Harbour Master Ingrid Solvang said the closure cost local fishermen about 40,000 euros a day. "We have never had to close for this long," Solvang said. "The boats could not leave the quay."
+
+Marek Lind, the port authority's chief engineer, inspected the sea wall on Wednesday morning. "The wall held, but the pier did not," he said.
+
+Anna Lind, a fisherman who is not related to the engineer, said her boat was damaged at the quay. Mayor Tom Berg visited the harbour but did not speak to reporters.
+
+A spokesperson for the coast guard said two crew members were rescued from a trawler near Skarvholm on Tuesday night. "They were lucky," the spokesperson said.
+
+Repairs to the pier will begin next month and are expected to cost 1.2 million euros.
+`;
+
+const library = buildLibrary([parseArticle(ARTICLE, 'storm')]);
+const ask = (input: string) => answerInput(library, input);
+
+describe('answering questions about an article', () => {
+  it('GIVEN a typo in a surname THEN /who still finds the person and leads with the name and role', () => {
+    const a = ask('/who Solvnag');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^Ingrid Solvang, Harbour Master/);
+    expect(a.citations[0]).toEqual({ article: 'storm', paragraph: 2 });
+  });
+
+  it('GIVEN two people who share a surname THEN /who with the surname names both, and a full name names one', () => {
+    expect(ask('/who lind').answer).toMatch(/Marek Lind.*Anna Lind|Anna Lind.*Marek Lind/);
+    expect(ask('/who Anna Lind').answer).toMatch(/^Anna Lind, a fisherman/);
+  });
+
+  it('GIVEN a description THEN /who finds the person who fits it', () => {
+    expect(ask('/who is the chief engineer').answer).toMatch(/^Marek Lind/);
+  });
+
+  it('GIVEN an action THEN /who finds who did it, and a pronoun is resolved', () => {
+    expect(ask('/who inspected the sea wall').answer).toMatch(/^Marek Lind/);
+  });
+
+  it('GIVEN a name that is not in the article THEN the answer is not found, with the closest names', () => {
+    const a = ask('/who Samuel Ortega');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/not in the article/i);
+  });
+
+  it('GIVEN "he said" after a quote THEN /quote gives the words to the person it stands for', () => {
+    expect(ask('/quote Marek Lind').answer).toMatch(/The wall held, but the pier did not/);
+  });
+
+  it('GIVEN "the spokesperson said" THEN the quote belongs to the unnamed spokesperson introduced earlier', () => {
+    expect(ask('/quote about lucky').answer).toMatch(/^A spokesperson for the coast guard/);
+  });
+
+  it('GIVEN a person who is mentioned but never quoted THEN /quote says so instead of guessing', () => {
+    const a = ask('/quote Tom Berg');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/not quoted/);
+  });
+
+  it('GIVEN a weekday and a publication date THEN /when shows both the words and the date', () => {
+    expect(ask('/when did Marek Lind inspect the sea wall').answer).toMatch(/^Wednesday morning \(12 March 2025\)/);
+  });
+
+  it('GIVEN an event the article does not tell THEN /when is not found even though the names are there', () => {
+    expect(ask('/when did Tom Berg resign').found).toBe(false);
+  });
+
+  it('GIVEN "how much" THEN the number leads the answer', () => {
+    expect(ask('How much will the repairs cost?').answer).toMatch(/^1\.2 million euros/);
+  });
+
+  it('GIVEN /where THEN the place leads the answer', () => {
+    expect(ask('/where were the crew members rescued').answer).toMatch(/^Near Skarvholm/);
+  });
+
+  it('GIVEN "what is the article about" THEN the headline and the lede answer', () => {
+    expect(ask('What is the article about?').answer).toMatch(/^Storm closes Port Elling/);
+  });
+
+  it('GIVEN mentions and markdown in the question THEN the answer is the same as without them', () => {
+    expect(ask('/who @everyone **Solvang** <@123456789012345678>').answer).toBe(ask('/who Solvang').answer);
+  });
+
+  it('GIVEN named options THEN /quote filters by speaker and topic', () => {
+    const a = answerQuestion(library, { command: 'quote', text: '', speaker: 'Solvang', topic: 'boats' });
+    expect(a.answer).toMatch(/The boats could not leave the quay/);
+  });
+});
