@@ -335,6 +335,25 @@ export function extractPeople(article: Article): PeopleFacts {
     }
   });
   mentions.push(...pronounMentions);
+
+  // "… pulled Quintero's shirt, and the Colombian striker sent the goalkeeper the wrong way": a
+  // definite description just after a named person (outside quotes) is that person, when no one
+  // else holds that role.
+  article.sentences.forEach((sentence, s) => {
+    const outsideQuotes = sentence.text.replace(/"[^"]*"/g, (q) => ' '.repeat(q.length));
+    for (const m of outsideQuotes.matchAll(/\bthe\s+((?:[A-Za-z-]+\s+){0,2}?([a-z-]+))\b(?!\s+\p{Lu})/gu)) {
+      const head = m[2]!;
+      if (!ROLE_NOUNS.has(head) || head === 'head' || head === 'owner') continue;
+      const nearest = mentions.filter((x) => x.sentence === s && !x.pronoun && x.end <= m.index).pop();
+      if (!nearest || m.index - nearest.end > 40) continue;
+      const id = nearest.personId;
+      const holders = [...drafts.values()].filter((d) => [...d.roleSet].some((r) => new RegExp(`\\b${head}\\b`, 'i').test(r)));
+      if (holders.some((d) => d.person.id !== id)) continue;
+      drafts.get(id)?.roleSet.add(m[1]!);
+      pronounMentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
+      mentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
+    }
+  });
   mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
 
   for (const d of drafts.values()) {
