@@ -85,7 +85,22 @@ function computeStem(word: string): string {
   return w;
 }
 
+const tokenCache = new Map<string, Token[]>();
+
+/**
+ * The words of a text with their offsets. Memoised (bounded): answering reads the same sentences
+ * again and again. The arrays are shared, so callers must not change them.
+ */
 export function tokenize(text: string): Token[] {
+  const known = tokenCache.get(text);
+  if (known) return known;
+  const tokens = computeTokens(text);
+  if (tokenCache.size > 20_000) tokenCache.clear();
+  tokenCache.set(text, tokens);
+  return tokens;
+}
+
+function computeTokens(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
