@@ -15,6 +15,7 @@ export class Library {
     this.articles = new Map(indexes.map((ix) => [ix.article.slug, ix]));
     this.loadedAt = loadedAt;
     if (indexes.length > 1) {
+      // Built only when there is a choice to make.
       for (const ix of indexes) {
         const text = [ix.article.headline, ...ix.article.sentences.map((s) => s.text)].join(' ');
         for (const t of tokenize(text)) {
@@ -39,10 +40,10 @@ export class Library {
     return [...this.articles.values()];
   }
 
-  /** The articles whose words best match a question (all of them when there are few). */
+  /** The articles whose words best match a question, best first, at most `limit`. */
   shortlist(text: string, limit: number): ArticleIndex[] {
     const all = this.list();
-    if (all.length <= limit) return all;
+    if (all.length <= 1) return all;
     const scores = new Map<string, number>();
     for (const t of contentTokens(text)) {
       const set = this.articlesByStem.get(stem(t.raw));
@@ -50,11 +51,10 @@ export class Library {
       const weight = Math.log(1 + all.length / set.size);
       for (const slug of set) scores.set(slug, (scores.get(slug) ?? 0) + weight);
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([slug]) => this.articles.get(slug)!)
-      .filter(Boolean);
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([slug]) => this.articles.get(slug)!);
+    // Articles that share no word with the question still count when there are few of them.
+    const rest = all.length <= limit ? all.filter((ix) => !scores.has(ix.article.slug)) : [];
+    return [...ranked, ...rest].slice(0, limit);
   }
 }
 

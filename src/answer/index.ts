@@ -19,6 +19,9 @@ export { NOT_IN_ARTICLE };
  */
 export const MAX_QUESTION_LENGTH = 500;
 
+/** An answer this sure, from the article that matches the question best, ends the search. */
+const CONFIDENT = 0.6;
+
 /** Whatever arrives (wrong types included), a clean string of bounded length. */
 function cleanOption(value: unknown): string {
   if (typeof value !== 'string') return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
@@ -72,6 +75,8 @@ export function answerQuestion(library: Library, question: Question, input?: str
     const answer = answerInArticle(ix, ctx, question, text);
     if (answer.found && (!best || answer.confidence > best.confidence)) best = answer;
     if (!answer.found && !fallback) fallback = answer;
+    // The articles come best match first: a confident answer from one needs no second opinion.
+    if (best && best.confidence >= CONFIDENT) break;
   }
   return best ?? fallback ?? notFoundAnswer(targets[0], ctx);
 }
