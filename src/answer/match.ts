@@ -190,6 +190,9 @@ export function eventVerb(question: string): string | undefined {
   const aux = AUXILIARIES.exec(question);
   if (!aux) return undefined;
   const words = question.slice(aux.index + aux[0].length).replace(/[?!.]+$/, '').split(/\s+/).filter(Boolean);
+  // "when was the sewage outfall at Gullpoint reopened": a passive ends on its verb.
+  const last = words[words.length - 1];
+  if (/^(?:was|were|is|are)$/i.test(aux[0].trim()) && last && /^\p{Ll}[\p{L}-]*(?:ed|en)$/u.test(last) && words.length > 1) return normalizeWord(last);
   for (let j = 1; j <= words.length; j++) {
     const word = words[j];
     const previous = words[j - 1]!;
@@ -228,6 +231,16 @@ function someoneElseDidIt(text: string, hit: SentenceHit, named: Set<string>): b
   });
 }
 
+/**
+ * A news lede describes before it names ("a 17-year-old who drowned …"); the person who opens the
+ * second paragraph is the one the first paragraph was about, so it counts as mentioning them.
+ */
+function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<number>): Set<number> {
+  const opener = ix.article.paragraphs[1]?.sentences[0];
+  if (opener && ix.facts.mentions.some((m) => m.sentence === opener.index && m.start === 0 && !m.pronoun && m.personId === person.id)) paragraphs.add(1);
+  return paragraphs;
+}
+
 /** For each person, organisation or place the question names, the paragraphs that mention it. */
 export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   const words = new Set(wordsOf(query));
@@ -237,7 +250,7 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   // A full name anchors its person; a surname alone anchors everyone who bears it.
   const fullNamed = ix.people.filter((p) => lower.includes(` ${p.name.toLowerCase()} `));
   const covered = new Set(fullNamed.flatMap((p) => wordsOf(p.name)));
-  for (const person of fullNamed) anchors.push(new Set(person.mentions.map(paragraphOf)));
+  for (const person of fullNamed) anchors.push(withLede(ix, person, new Set(person.mentions.map(paragraphOf))));
   const byAlias = new Map<string, Set<number>>();
   for (const person of ix.people) {
     if (fullNamed.includes(person)) continue;
@@ -247,6 +260,7 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
       if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(query.replace(/\b[a-z]+\b/g, ''))) continue;
       const set = byAlias.get(alias) ?? new Set<number>();
       for (const s of person.mentions) set.add(paragraphOf(s));
+      withLede(ix, person, set);
       byAlias.set(alias, set);
     }
   }

@@ -45,7 +45,8 @@ export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
     'sat:sit slept:sleep sped:speed spun:spin sprang:spring stuck:stick stung:sting strove:strive swam:swim ' +
     'swung:swing wept:weep wound:wind arisen:arise arose:arise awoke:awake bore:bear borne:bear fed:feed ' +
     'forbade:forbid forgot:forget forgotten:forget overtook:overtake undertook:undertake overcame:overcome ' +
-    'men:man women:woman children:child people:person feet:foot teeth:tooth mice:mouse'
+    'men:man women:woman children:child people:person feet:foot teeth:tooth mice:mouse ' +
+    'died:die dies:die dying:die tied:tie lied:lie lying:lie'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
@@ -60,7 +61,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['start', 'set', 'ignite', 'spark', 'cause', 'begin', 'launch'],
   ['collapse', 'break', 'give', 'crumble', 'slide', 'landslide', 'fall', 'cave'],
   ['warn', 'tell', 'alert', 'caution', 'inform', 'advise', 'notify'],
-  ['notice', 'report', 'spot', 'discover', 'find', 'detect', 'see', 'observe', 'identify'],
+  ['notice', 'report', 'spot', 'discover', 'find', 'detect', 'see', 'observe', 'identify', 'recover'],
   ['arrest', 'detain', 'custody', 'apprehend'],
   ['meet', 'meeting', 'talk', 'talks', 'summit', 'conversation'],
   ['say', 'state', 'tell', 'add', 'comment', 'remark', 'note', 'claim', 'declare', 'announce', 'speak', 'talk'],
@@ -90,7 +91,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['sign', 'approve', 'pass', 'enact', 'ratify'],
   ['resign', 'quit', 'step', 'leave', 'depart', 'departure'],
   ['appoint', 'name', 'nominate', 'hire', 'select', 'choose'],
-  ['end', 'finish', 'conclude', 'complete', 'close'],
+  ['end', 'finish', 'conclude', 'complete'],
   ['increase', 'raise', 'rise', 'grow', 'boost', 'hike', 'expand', 'more'],
   ['decrease', 'cut', 'reduce', 'lower', 'drop', 'decline', 'shrink', 'slash'],
   ['treat', 'treatment', 'hospital', 'hospitalise', 'hospitalize'],
