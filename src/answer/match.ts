@@ -140,13 +140,13 @@ function computeAgreement(a: string, b: string): number {
  * mentioned in the sentence's paragraph: "/when did Lindqvist score for Castlebridge" is not
  * answered by a goal for another club.
  */
-export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_COVERAGE): SentenceHit[] {
+export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_COVERAGE, question = query): SentenceHit[] {
   const anchors = namedAnchors(ix, query);
   const terms = ix.search.terms(query);
   const named = new Set(anchorWords(ix, query));
   // The event's verb, when the article never uses it in any form, names an event it does not
   // tell ("join" in "when did Rahman join the hospital", "visit" in "when did Trump visit Moscow").
-  const verb = eventVerb(query);
+  const verb = eventVerb(query) ?? passiveVerb(question);
   const verbTerm = verb && !named.has(verb) && !SOFT_WORDS.has(verb) ? terms.find((t) => t.token.norm === verb) : undefined;
   if (verbTerm && verbTerm.expansions.size === 0) return [];
   return ix.search
@@ -181,6 +181,14 @@ function escapeRegExp(text: string): string {
 const AUXILIARIES = /\b(?:did|does|do|will|would|could|can|should|has|have|had|must|might|may|was|were|is|are)\s+/i;
 const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'about', 'before', 'after', 'during', 'back', 'again', 'up', 'out', 'off', 'down', 'over', 'first', 'last', 'there', 'here', 'any', 'some']);
 
+/** "when was the sewage outfall at Gullpoint reopened": a passive question ends on its verb. */
+export function passiveVerb(question: string): string | undefined {
+  const m = /\b(?:was|were|is|are)\s+(?:\S+\s+)+?(\p{Ll}[\p{L}-]*(?:ed|en))[?!.]*\s*$/u.exec(question);
+  // "played", "held", "scheduled" only say that it happened; the event is the rest.
+  if (!m || /^(?:played|held|staged|hosted|located|based|situated|scheduled|organi[sz]ed)$/i.test(m[1]!)) return undefined;
+  return normalizeWord(m[1]!);
+}
+
 /**
  * The verb of a question with an auxiliary: the word before the object ("did the jury *return*
  * its verdict", "did fans *queue* before kick-off", "did Trump *visit* Moscow"). Undefined when
@@ -190,9 +198,8 @@ export function eventVerb(question: string): string | undefined {
   const aux = AUXILIARIES.exec(question);
   if (!aux) return undefined;
   const words = question.slice(aux.index + aux[0].length).replace(/[?!.]+$/, '').split(/\s+/).filter(Boolean);
-  // "when was the sewage outfall at Gullpoint reopened": a passive ends on its verb.
-  const last = words[words.length - 1];
-  if (/^(?:was|were|is|are)$/i.test(aux[0].trim()) && last && /^\p{Ll}[\p{L}-]*(?:ed|en)$/u.test(last) && words.length > 1) return normalizeWord(last);
+  const passive = passiveVerb(question);
+  if (passive) return passive;
   for (let j = 1; j <= words.length; j++) {
     const word = words[j];
     const previous = words[j - 1]!;

@@ -73,7 +73,7 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
 export function answerWhen(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
   const event = stripQuestion(text).replace(/^(?:time|date|day|year|month)\s+(?:did|was|were|is|will)?\s*/i, '');
   if (!event) return notFoundAnswer(ix, ctx, [], 'When did what happen? Name the event, for example "/when did the meeting take place".');
-  const hits = matchEvent(ix, event);
+  const hits = matchEvent(ix, event, undefined, text);
   // The best-matching sentences decide; a time from a much weaker match is not this event's time.
   const top = hits[0]?.score ?? 0;
   const howLong = /^how long\b/i.test(text);

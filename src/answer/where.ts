@@ -104,7 +104,7 @@ export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string):
   const placeOnly = /^(?:located|based|situated|held|played|staged|hosted|housed)$/i;
   if (trailing && (placeOnly.test(trailing[1]!) || !ix.search.knows(trailing[1]!.split(' ')[0]!))) event = event.slice(0, trailing.index);
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
-  const hits = matchEvent(ix, event);
+  const hits = matchEvent(ix, event, undefined, text);
   let candidates = placeCandidates(ix, hits);
   // "Where is the North Sea Climate Centre": the place written right after the thing's name
   // ("… Centre in Stavanger", "the Korvan Dam, 410 kilometres upstream of the border"). When the
