@@ -31,7 +31,7 @@ const MIN_HOLDOUT_REFUSED = 0.9;
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUR_SETS = join(REPO_ROOT, 'tests', 'fixtures', 'eval');
 /** Sets written blind (without reading the engine), kept apart to measure how well it generalises. */
-const HOLDOUT_SETS = ['holdout', 'holdout2'].map((name) => join(REPO_ROOT, 'tests', 'fixtures', name)).filter((dir) => existsSync(join(dir, 'questions')));
+const HOLDOUT_SETS = ['holdout', 'holdout2', 'holdout3'].map((name) => join(REPO_ROOT, 'tests', 'fixtures', name)).filter((dir) => existsSync(join(dir, 'questions')));
 /** The public dev set sits beside the repo on developer machines and in CI. */
 const DEV_SET = join(REPO_ROOT, '..', 'shared', 'eval', 'dev');
 const devSetPresent = existsSync(join(DEV_SET, 'questions'));

@@ -50,7 +50,7 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       if (mustCount && nounMatch === 0 && !GENERIC_COUNT.test(target[0] ?? '')) continue;
       let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
       // A bare "one" counts nothing the question asked about.
-      if (/^(?:one|a|an)\b/i.test(phrase) && nounMatch === 0) continue;
+      if (/^(?:one|a|an)\b/i.test(phrase) && !/\d/.test(phrase) && nounMatch === 0) continue;
       // "could rise to 45 million" is a maybe; "a fee of 38 million" is the fact.
       if (/\b(?:could|may|might|would|up to|rise to|as much as|as many as|considered)\b[^.]{0,25}$/i.test(text.slice(0, m.index)) || /^(?:up to|as much as|as many as)\b/i.test(phrase)) score *= 0.6;
       if (!best || score > best.score) best = { phrase, score };
