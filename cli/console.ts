@@ -1,13 +1,11 @@
 // `npm run console [-- --data PATH]`: an interactive prompt over the one answering function.
 // It takes what the `ask` command takes (slash commands or bare questions) plus a few words of
 // its own: help, articles, history, quit. bot/main.ts imports runConsole when no token is set.
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { answerInput, buildLibrary, readArticles, type Answer, type Library } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
 import { BUNDLED_DATA_DIR } from './data-path.js';
+import { isDirectRun } from './direct-run.js';
 
 export interface ConsoleIO {
   input: NodeJS.ReadableStream;
@@ -211,17 +209,7 @@ function dataPathFromArgs(argv: string[]): string {
   return data;
 }
 
-function isDirectRun(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(resolve(entry)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isDirectRun()) {
+if (isDirectRun(import.meta.url)) {
   let library: Library | undefined;
   try {
     library = buildLibrary(readArticles(dataPathFromArgs(process.argv.slice(2))));

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { DEFAULT_ANSWER_CACHE_SIZE } from '../bot/answer-cache.js';
+import { optionsForQuestion } from '../bot/command-options.js';
 import { createDocentClient } from '../bot/client.js';
 import { parseConfig } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
@@ -37,7 +38,6 @@ const TOKEN = 'bench-token-0123456789.abcdef.not-a-real-token';
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The option that carries each command's text, as CONTRACT.md names them. */
-const MAIN_OPTION = { who: 'query', when: 'event', where: 'query', ask: 'question', search: 'terms' } as const;
 
 type Workload = Array<[string, Record<string, string>]>;
 
@@ -50,13 +50,7 @@ function loadWorkload(): { workload: Workload; library: ReturnType<typeof buildL
   for (const set of sets) {
     for (const input of set.inputs) {
       const q = parseInput(input);
-      const options: Record<string, string> = { article: set.slug };
-      if (q.command === 'quote') {
-        if (q.speaker) options.speaker = q.speaker;
-        if (q.topic) options.topic = q.topic;
-        if (!q.speaker && !q.topic) options.speaker = q.text;
-      } else options[MAIN_OPTION[q.command]] = q.text;
-      workload.push([q.command, options]);
+      workload.push([q.command, optionsForQuestion(q, set.slug)]);
     }
   }
   return { workload, library: buildLibrary(articles) };

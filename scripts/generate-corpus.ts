@@ -2,9 +2,9 @@
 // `npx tsx scripts/generate-corpus.ts [--out DIR] [--count N] [--seed S]` (default var/corpus, 500, "docent").
 // The same seed always gives byte-identical files: a seeded PRNG (no Math.random), no clock,
 // no locale. Article i depends only on (seed, i), so a smaller count gives a prefix of a bigger one.
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDirectRun } from '../cli/direct-run.js';
 
 export const DEFAULT_COUNT = 500;
 export const DEFAULT_SEED = 'docent';
@@ -661,17 +661,7 @@ function parseArgs(argv: string[]): { out: string; count: number; seed: string }
   return options;
 }
 
-function isDirectRun(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(resolve(entry)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isDirectRun()) {
+if (isDirectRun(import.meta.url)) {
   try {
     const { out, count, seed } = parseArgs(process.argv.slice(2));
     writeCorpus(out, generateCorpus({ count, seed }));

@@ -13,6 +13,7 @@ import { percentile, roundMs } from '../../scripts/bench-stats.js';
 import { buildLibrary, parseInput, readArticleFile } from '../../src/index.js';
 import { reportFigures } from '../support/reliability-figures.js';
 import { startBot, type BotHarness } from '../support/bot-harness.js';
+import { optionsForQuestion } from '../../bot/command-options.js';
 
 const INTERACTIONS = 5_000;
 const BURST = 200;
@@ -24,7 +25,6 @@ const HEAP_GROWTH_ALLOWED = 0.1;
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The option that carries each command's text, as CONTRACT.md names them. */
-const MAIN_OPTION = { who: 'query', when: 'event', where: 'query', ask: 'question', search: 'terms' } as const;
 
 type Workload = Array<[string, Record<string, string>]>;
 
@@ -35,13 +35,7 @@ function loadWorkload(): { workload: Workload; library: ReturnType<typeof buildL
   for (const set of sets) {
     for (const input of set.inputs) {
       const q = parseInput(input);
-      const options: Record<string, string> = { article: set.slug };
-      if (q.command === 'quote') {
-        if (q.speaker) options.speaker = q.speaker;
-        if (q.topic) options.topic = q.topic;
-        if (!q.speaker && !q.topic) options.speaker = q.text;
-      } else options[MAIN_OPTION[q.command]] = q.text;
-      workload.push([q.command, options]);
+      workload.push([q.command, optionsForQuestion(q, set.slug)]);
     }
   }
   const library = buildLibrary(sets.map((set) => ({ ...readArticleFile(set.articlePath), slug: set.slug })));
