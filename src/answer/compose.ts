@@ -91,7 +91,7 @@ export function notFoundAnswer(ix: ArticleIndex | undefined, ctx: AnswerContext,
   let answer = reason;
   if (unique.length) {
     const list = unique.join('; ');
-    answer = truncate(`${reason} Closest in the article: ${list}.`, ANSWER_BUDGET);
+    answer = truncate(`${reason} Closest in the article: ${list}${/[.!?…]$/.test(list) ? '' : '.'}`, ANSWER_BUDGET);
   }
   return {
     input: ctx.input,
