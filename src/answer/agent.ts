@@ -115,6 +115,12 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
     const person = named ? byId.get(named.personId) : undefined;
     if (person) return { text: person.name, personId: person.id, named: true };
   }
+  // "The person said …" after "a person familiar with the talks": the one introduced earlier.
+  const definite = /^the\s+([a-z-]+)$/i.exec(cleaned);
+  if (definite) {
+    const actor = [...ix.facts.unnamed].reverse().find((u) => u.sentence < sentence && u.head === definite[1]!.toLowerCase());
+    if (actor) return { text: actor.phrase, named: false };
+  }
   // "A senior diplomat involved in the negotiations": the noun phrase that opens the stretch.
   const opening = /^(?:a|an|one|two|three|several|many|some)\s+(?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+(?=\s+(?:involved|based|close|familiar|who|in|at|of|from|with|for|on)\b)/iu.exec(cleaned);
   const determiners = [...cleaned.matchAll(DETERMINER)];

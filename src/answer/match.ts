@@ -179,7 +179,7 @@ function escapeRegExp(text: string): string {
 }
 
 const AUXILIARIES = /\b(?:did|does|do|will|would|could|can|should|has|have|had|must|might|may|was|were|is|are)\s+/i;
-const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'about', 'before', 'after', 'during', 'back', 'again', 'up', 'out', 'off', 'down', 'over', 'first', 'last', 'there', 'here', 'any', 'some', 'now', 'then', 'today', 'yesterday', 'tomorrow', 'yet', 'already', 'still', 'ever', 'recently', 'soon', 'later', 'together', 'home', 'instead', 'exactly', 'so', 'too']);
+const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'about', 'before', 'after', 'during', 'back', 'again', 'up', 'out', 'off', 'down', 'over', 'first', 'last', 'there', 'here', 'any', 'some', 'now', 'then', 'today', 'yesterday', 'tomorrow', 'yet', 'already', 'still', 'ever', 'recently', 'soon', 'later', 'together', 'home', 'instead', 'exactly', 'so', 'too', 'worth', 'like']);
 
 /** "when was the sewage outfall at Gullpoint reopened": a passive question ends on its verb. */
 export function passiveVerb(question: string): string | undefined {

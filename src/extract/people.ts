@@ -127,7 +127,8 @@ function roleBeforeComma(words: Word[], runStart: number): string {
   let from = end;
   while (from > 0 && end - from < 12 && isSpaceGap(words[from]!.gap)) {
     const prev = words[from - 1]!;
-    const inName = (prev.norm === 'for' || prev.norm === 'of' || prev.norm === 'and') && words[from]!.capitalized;
+    // "the chair of the judges, Owen Hartigan": "of" and "the" after it stay inside the phrase.
+    const inName = ((prev.norm === 'for' || prev.norm === 'and') && words[from]!.capitalized) || prev.norm === 'of' || (prev.norm === 'the' && words[from - 2]?.norm === 'of');
     if (SPEECH_VERBS.has(prev.norm) || (STOP_WORDS.has(prev.norm) && !DETERMINERS.has(prev.norm) && !inName)) break;
     from--;
     if (DETERMINERS.has(prev.norm) || prev.possessive) break;
