@@ -11,7 +11,7 @@ import { findTimeExpressions } from '../extract/times.js';
 import { distanceTo, matchedSpan } from './when.js';
 
 const DIRECTION = '(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream|upriver|downriver)';
-const LOCATIVE = /\b((?:(?:\d[\d,.]*\s+(?:kilometres|kilometers|km|miles|metres|meters)\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream)\s+of)|in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from|near|above|below|beneath|across|along|off|outside|inside|beside|behind|toward|towards|into|onto|through|throughout|that|was|were|is|are|had|has|have)\b|[,.;:"()]|$)/g;
+const LOCATIVE = /\b((?:(?:\d[\d,.]*\s+(?:kilometres|kilometers|km|miles|metres|meters)\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream)\s+of)|in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+(?!(?:from|to|in|at|on|into|of|for|with|by)\b)((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from|near|above|below|beneath|across|along|off|outside|inside|beside|behind|toward|towards|into|onto|through|throughout|that|was|were|is|are|had|has|have)\b|[,.;:"()]|$)/g;
 
 interface Locative {
   text: string;
@@ -32,7 +32,6 @@ export function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     const head = normalizeWord(words[words.length - 1]!);
     const first = normalizeWord(words[0]!);
     if (NOT_PLACE_NOUNS.has(head) || NOT_PLACE_NOUNS.has(first)) continue;
-    if (/^(?:from|to|in|at|on|into|of|for|with|by)$/i.test(first)) continue; // "flew in from Toronto": "in" is no place here
     if (/^\d/.test(np) && !words.some((w) => PLACE_WORDS.has(normalizeWord(w)))) continue; // "27 Ropewalk Lane" is a place; "3 days" is not
     const proper = /^\p{Lu}/u.test(np) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(np);
     const knownPlace = known.some((k) => np.toLowerCase().includes(k));
@@ -84,6 +83,9 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     const sentence = sentenceText(ix, s);
     const at = sentence.toLowerCase().indexOf(thing.name.toLowerCase());
     if (at < 0) continue;
+    // "the Rotterdam-based packaging group Vellmar".
+    const basedBefore = /(?:^|\s)(?:the|a|an)\s+([\p{Lu}][\p{L}.' -]*?)-based\s+(?:[\p{Ll}-]+\s+){0,3}$/u.exec(sentence.slice(0, at));
+    if (basedBefore) return { fact: `Based in ${basedBefore[1]}`, sentence: s, score: 100, confidence: 0.9 };
     // "Calloway Power, a Houston-based group".
     const based = /^,?\s+(?:a|an|the)\s+([\p{Lu}][\p{L}.' -]*?)-based\b/u.exec(sentence.slice(at + thing.name.length));
     if (based) return { fact: `Based in ${based[1]}`, sentence: s, score: 100, confidence: 0.9 };
