@@ -157,6 +157,21 @@ export const SYNONYM_GROUPS: string[][] = [
   ['sanction', 'penalty', 'embargo'],
   ['restore', 'reinstate', 'renew', 'resume', 'reestablish'],
   ['interfere', 'interference', 'meddle', 'meddling'],
+  ['win', 'award', 'victory'],
+  ['confirm', 'verify', 'corroborate'],
+  ['open', 'launch', 'inaugurate', 'unveil'],
+  ['fine', 'penalty', 'penalise', 'penalize'],
+  ['sue', 'lawsuit', 'litigation'],
+  ['elect', 'election', 'vote'],
+  ['steal', 'theft', 'rob', 'robbery', 'burgle', 'burglary'],
+  ['crash', 'collide', 'collision', 'accident', 'derail', 'derailment'],
+  ['search', 'hunt', 'look'],
+  ['cancel', 'scrap', 'postpone', 'call'],
+  ['delay', 'postpone', 'late'],
+  ['ban', 'prohibit', 'outlaw', 'bar'],
+  ['travel', 'visit', 'journey', 'trip'],
+  ['marry', 'wed', 'wedding', 'married', 'husband', 'wife'],
+  ['carry', 'transport', 'haul', 'load', 'cargo'],
 ];
 
 /** Honorifics and titles that stand before a name. */
