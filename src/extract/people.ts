@@ -131,7 +131,7 @@ function roleBeforeComma(words: Word[], runStart: number): string {
     const inName = ((prev.norm === 'for' || prev.norm === 'and') && words[from]!.capitalized) || prev.norm === 'of' || (prev.norm === 'the' && words[from - 2]?.norm === 'of');
     if (SPEECH_VERBS.has(prev.norm) || (STOP_WORDS.has(prev.norm) && !DETERMINERS.has(prev.norm) && !inName)) break;
     from--;
-    if (DETERMINERS.has(prev.norm) || prev.possessive) break;
+    if ((DETERMINERS.has(prev.norm) && !inName) || prev.possessive) break;
   }
   const phrase = words.slice(from, end + 1);
   if (!phrase.some((w) => ROLE_NOUNS.has(w.norm) || ROLE_NOUNS.has(w.norm.replace(/s$/, '')) || TITLES.has(w.norm))) return '';
@@ -145,7 +145,7 @@ function genderHint(text: string): Gender {
   return 'unknown';
 }
 
-const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|whistleblower|staffer|manager|director|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
+const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|whistleblower|staffer|manager|director|person|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
 
 export function extractPeople(article: Article): PeopleFacts {
   const words = wordsOfArticle(article);
@@ -284,7 +284,7 @@ export function extractPeople(article: Article): PeopleFacts {
       if (same.length) candidates = same;
     }
     if (candidates && candidates.length) {
-      const d = nearestDraft(candidates, span.sentence, mentions);
+      const d = nearestDraft(candidates, span.sentence, mentions, span.start);
       mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
       addRoles(d, span);
       continue;
@@ -397,14 +397,18 @@ function capitalize(word: string, fullName: string): string {
 }
 
 /** Among people sharing a name, the one mentioned most recently before this sentence. */
-function nearestDraft<T extends { person: Person }>(candidates: T[], sentence: number, mentions: PersonMention[]): T {
+function nearestDraft<T extends { person: Person }>(candidates: T[], sentence: number, mentions: PersonMention[], position: number): T {
   if (candidates.length === 1) return candidates[0]!;
   let best = candidates[0]!;
   let bestAt = -1;
   for (const c of candidates) {
-    for (const m of mentions) if (m.personId === c.person.id && m.sentence <= sentence && m.sentence > bestAt) {
-      bestAt = m.sentence;
-      best = c;
+    for (const m of mentions) {
+      if (m.personId !== c.person.id || m.sentence > sentence || (m.sentence === sentence && m.start >= position)) continue;
+      const at = m.sentence * 100_000 + m.start;
+      if (at > bestAt) {
+        bestAt = at;
+        best = c;
+      }
     }
   }
   return best;
