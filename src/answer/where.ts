@@ -64,7 +64,9 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
         continue;
       }
       const holdsSubject = tokenize(l.text).some((t) => hit.matchedStems.has(t.stem));
-      const score = (l.weight * (holdsSubject ? 0.3 : 1)) / (1 + distanceTo(span, l.start, l.end) / 50);
+      // "a ceremony in the Corn Exchange": a place right after the thing asked about is its place.
+      const adjacent = span !== undefined && l.start >= span.end && l.start - span.end <= 2 ? 1.5 : 1;
+      const score = (l.weight * adjacent * (holdsSubject ? 0.3 : 1)) / (1 + distanceTo(span, l.start, l.end) / 50);
       if (!best || score > best.score) best = { l, score };
     }
     if (!best) continue;

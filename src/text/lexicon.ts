@@ -25,7 +25,7 @@ export const QUESTION_FILLER = new Set(
  * they count, but little, so their absence from the article does not sink an answer.
  */
 export const SOFT_WORDS = new Set(
-  'get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
+  'worth value get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
 );
 
 /** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
@@ -254,6 +254,7 @@ export const PLACE_NOUNS = new Set(
     'island mountain hill valley river lake fjord sea ocean field farm factory plant warehouse depot store shop ' +
     'mall market restaurant cafe bar hotel guesthouse church mosque temple cemetery stadium arena hall theatre ' +
     'theater museum library university campus college summit dinner ceremony conference meeting rally camp base ' +
+    'webpage blog forum platform ' +
     'prison jail cell site scene room lobby parking garage tunnel mine well forest woods jungle desert embassy ' +
     'consulate parliament chamber palace residence ministry department premises compound facility laboratory lab ' +
     'centre center venue location spot floor bay slope summit peak coastline shelter tent hangar track course ' +
