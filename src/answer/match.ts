@@ -4,6 +4,7 @@ import type { ArticleIndex, Person } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import { editDistance, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
+import { boundedMemo } from '../text/memo.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
 export const MIN_COVERAGE = 0.5;
@@ -21,17 +22,8 @@ export function stripQuestion(text: string): string {
     .trim();
 }
 
-const wordsCache = new Map<string, string[]>();
-
 /** Normalised words of a text (memoised: roles, names and quotes are split on every question). */
-export function wordsOf(text: string): string[] {
-  const known = wordsCache.get(text);
-  if (known) return known;
-  const words = splitWords(text);
-  if (wordsCache.size > 50_000) wordsCache.clear();
-  wordsCache.set(text, words);
-  return words;
-}
+export const wordsOf: (text: string) => string[] = boundedMemo(50_000, splitWords);
 
 function splitWords(text: string): string[] {
   return text
@@ -109,17 +101,15 @@ export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ n
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** Do two words mean the same here: same stem, a synonym, or a typo of one another. */
+const agreement = boundedMemo(200_000, (pair) => {
+  const [a, b] = pair.split('\u0000') as [string, string];
+  return computeAgreement(a, b);
+});
+
+/** Do two words mean the same here: same stem, a synonym, or a typo of one another (memoised). */
 export function wordsAgree(a: string, b: string): number {
-  const key = `${a}\u0000${b}`;
-  const known = agreeCache.get(key);
-  if (known !== undefined) return known;
-  const result = computeAgreement(a, b);
-  if (agreeCache.size > 200_000) agreeCache.clear();
-  agreeCache.set(key, result);
-  return result;
+  return agreement(`${a}\u0000${b}`);
 }
-const agreeCache = new Map<string, number>();
 
 function computeAgreement(a: string, b: string): number {
   const sa = stem(a);

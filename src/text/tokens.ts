@@ -1,5 +1,6 @@
 // Words, their offsets and their stems: the common currency of matching.
 import { IRREGULAR_FORMS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
+import { boundedMemo } from './memo.js';
 
 export interface Token {
   /** The word as written. */
@@ -27,17 +28,7 @@ export function normalizeWord(word: string): string {
  * A light suffix-stripping stemmer: not linguistically exact, but it maps the forms news uses
  * ("reopened", "reopens", "reopening") to one key, consistently for question and article.
  */
-export function stem(word: string): string {
-  const known = stemCache.get(word);
-  if (known !== undefined) return known;
-  const result = computeStem(word);
-  if (stemCache.size > 100_000) stemCache.clear();
-  stemCache.set(word, result);
-  return result;
-}
-
-/** Stems are asked for the same words again and again; a bounded memo keeps answering fast. */
-const stemCache = new Map<string, string>();
+export const stem: (word: string) => string = boundedMemo(100_000, computeStem);
 
 function computeStem(word: string): string {
   let w = normalizeWord(word);
@@ -85,20 +76,11 @@ function computeStem(word: string): string {
   return w;
 }
 
-const tokenCache = new Map<string, Token[]>();
-
 /**
- * The words of a text with their offsets. Memoised (bounded): answering reads the same sentences
- * again and again. The arrays are shared, so callers must not change them.
+ * The words of a text with their offsets. Memoised: answering reads the same sentences again and
+ * again. The arrays are shared, so callers must not change them.
  */
-export function tokenize(text: string): Token[] {
-  const known = tokenCache.get(text);
-  if (known) return known;
-  const tokens = computeTokens(text);
-  if (tokenCache.size > 20_000) tokenCache.clear();
-  tokenCache.set(text, tokens);
-  return tokens;
-}
+export const tokenize: (text: string) => Token[] = boundedMemo(20_000, computeTokens);
 
 function computeTokens(text: string): Token[] {
   const tokens: Token[] = [];
