@@ -1,9 +1,7 @@
 // A set of indexed articles, looked up by slug. Immutable once built: a refresh builds a new one.
 import type { Article } from './types.js';
 import { buildArticleIndex, type ArticleIndex } from './search/article-index.js';
-import { contentTokens, stem } from './text/tokens.js';
-import { tokenize } from './text/tokens.js';
-import { isStopToken } from './text/tokens.js';
+import { contentTokens, isStopToken, stem, tokenize } from './text/tokens.js';
 
 export class Library {
   readonly articles: ReadonlyMap<string, ArticleIndex>;

@@ -1,7 +1,7 @@
 // Who did it: the doer of a verb in a sentence, as news prose writes it — a subject before the
 // verb, a relative "who", an agent after "by", a pronoun standing for someone named earlier.
 import type { ArticleIndex } from '../search/article-index.js';
-import { stem, tokenize } from '../text/tokens.js';
+import { tokenize } from '../text/tokens.js';
 import { STOP_WORDS } from '../text/lexicon.js';
 
 export interface Agent {
@@ -130,8 +130,4 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
   if (words.length === 0 || words.length > 10) return undefined;
   if (words.every((w) => STOP_WORDS.has(w.norm)) && !/^(?:many|some|several|most|few)$/i.test(np)) return undefined;
   return { text: np, named: false };
-}
-
-export function stemsOf(words: string[]): Set<string> {
-  return new Set(words.map(stem));
 }

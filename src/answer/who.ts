@@ -2,7 +2,7 @@
 // or by what they did ("thanked Putin"); an organisation or place by name.
 import { acronymsIn, type ArticleIndex, type Person } from '../search/article-index.js';
 import type { Answer } from '../types.js';
-import { contentTokens, stem } from '../text/tokens.js';
+import { contentTokens } from '../text/tokens.js';
 import { ROLE_NOUNS } from '../text/lexicon.js';
 import { agentOf, findWordPosition } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
@@ -151,4 +151,3 @@ function closestNames(ix: ArticleIndex, typed: string): string[] {
   return out.slice(0, 4);
 }
 
-export { stem };

@@ -152,18 +152,14 @@ function classifyRun(sentence: number, words: Word[], from: number, to: number):
     if (next <= to && !ORGANISATION_WORDS.has(words[next]!.norm)) nameFrom = next;
   }
   while (nameFrom < to && (CONNECTORS.has(words[nameFrom]!.norm) || words[nameFrom]!.norm === 'the')) nameFrom++;
-  const runWords = words.slice(from, to + 1);
   const nameWords = words.slice(nameFrom, to + 1);
   if (nameWords.length === 0) return [];
   const lastNorm = nameWords[nameWords.length - 1]!.norm;
-  const text = nameWords.map((w, k) => (k === 0 ? w.text : nameWords[k - 1]!.gap === '' ? w.text : ` ${w.text}`)).join('').replace(/['']s?$/, '');
   const title = words
     .slice(from, nameFrom)
     .map((w) => w.text)
     .join(' ');
   const base = { sentence, first: nameFrom, last: to, text: cleanName(nameWords), start: nameWords[0]!.start, end: nameWords[nameWords.length - 1]!.end, title };
-  void text;
-  void runWords;
 
   if (nameWords.some((w) => TIME_WORDS.has(w.norm))) return [];
   // "Prime Minister", "Permanent Representative": a title with no name after it.

@@ -1,7 +1,6 @@
 // BM25 ranking of an article's sentences, forgiving typos and common paraphrases, and telling
 // how much of a question the best sentence covers: the guard against answering what is not there.
-import { contentTokens, editDistance, stem, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
-import { isStopToken } from '../text/tokens.js';
+import { contentTokens, editDistance, isStopToken, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
 import { SOFT_WORDS } from '../text/lexicon.js';
 
 const K1 = 1.2;
@@ -180,4 +179,3 @@ export class SentenceSearch {
   }
 }
 
-export { stem };
