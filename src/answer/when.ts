@@ -60,7 +60,12 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
     for (const t of times) {
       const overlapsMatch = span && t.start <= span.start && t.end >= span.end && t.kind === 'event-relative';
       if (overlapsMatch) continue; // the event phrase is the question itself, not its time
-      const weight = allowDuration ? (t.kind === 'duration' ? 1 : 0.2) : KIND_WEIGHT[t.kind];
+      let weight = allowDuration ? (t.kind === 'duration' ? 1 : 0.2) : KIND_WEIGHT[t.kind];
+      // "pleaded guilty in August … and will be sentenced": a new clause between them, another event.
+      if (span) {
+        const between = t.end <= span.start ? text.slice(t.end, span.start) : t.start >= span.end ? text.slice(span.end, t.start) : '';
+        if (/;|\b(?:and|but)\s+(?:will|would|was|were|is|are|has|had|then|\w+ed)\b/.test(between)) weight *= 0.5;
+      }
       const score = weight / (1 + distanceTo(span, t.start, t.end) / 60);
       if (!best || score > best.score) best = { t, score };
     }

@@ -197,6 +197,9 @@ export function extractPeople(article: Article): PeopleFacts {
     const affiliation = affiliationAfter(ws, span.last, text);
     const { role: appositive, age } = appositiveAfter(ws, span.last, text);
     let commaRole = roleBeforeComma(ws, runStart);
+    // "the National Anti-Doping Authority (NADA), whose chief executive, Rupert Ellingham, said …"
+    const whose = commaRole && ws.find((w, k) => w.norm === 'whose' && ws[k + 1] !== undefined && commaRole.startsWith(ws[k + 1]!.text) && k < runStart);
+    if (whose) commaRole = `its ${commaRole}`;
     const its = /^(?:its|their)\s+(.+)$/i.exec(commaRole);
     if (its) {
       const org = lastOrganisationBefore(span.sentence);
