@@ -5,7 +5,7 @@ import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { contentTokens } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, ANSWER_BUDGET, type AnswerContext, type Candidate } from './compose.js';
-import { matchEvent, stripQuestion, suggestSentences, wordsAgree } from './match.js';
+import { matchEvent, stripQuestion, suggestSentences, wordsAgree, wordsOf } from './match.js';
 import { answerWhen, distanceTo, matchedSpan, timeCandidates } from './when.js';
 import { answerWhere } from './where.js';
 import { answerWho } from './who.js';
@@ -112,7 +112,11 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
   const which = /^(?:which|what)\s+([a-z]+)\b/i.exec(q);
   const noun = which && !/^(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)$/i.test(which[1]!) ? which[1]! : '';
   const namesIt = (h: SentenceHit) => noun !== '' && new RegExp(`(?<!^)\\b${noun[0]!.toUpperCase()}${noun.slice(1).toLowerCase()}s?\\b`).test(sentenceText(ix, h.index));
-  const weight = (h: SentenceHit) => h.score * (namesIt(h) ? 2 : 1);
+  // "How did Albu respond …": the sentence in which the person named does something answers it.
+  const asked = new Set(wordsOf(q));
+  const namedPeople = ix.people.filter((p) => [p.name, ...p.aliases].some((n) => wordsOf(n).every((w) => asked.has(w))));
+  const mentionsThem = (h: SentenceHit) => namedPeople.length > 0 && namedPeople.every((p) => ix.facts.mentions.some((m) => m.sentence === h.index && m.personId === p.id));
+  const weight = (h: SentenceHit) => h.score * (namesIt(h) ? 2 : 1) * (mentionsThem(h) ? 2 : 1);
   const ranked = [...usable].sort((a, b) => weight(b) - weight(a));
   const candidates = ranked.map((h) => sentenceCandidate(ix, h));
   return foundAnswer(ix, ctx, candidates[0]!, candidates.slice(1));
