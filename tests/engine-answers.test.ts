@@ -16,7 +16,7 @@ Marek Lind, the port authority's chief engineer, inspected the sea wall on Wedne
 
 Anna Lind, a fisherman who is not related to the engineer, said her boat was damaged at the quay. Mayor Tom Berg visited the harbour but did not speak to reporters.
 
-A spokesperson for the coast guard said two crew members were rescued from a trawler near Skarvholm on Tuesday night. "They were lucky," the spokesperson said.
+A spokesperson for the coast guard said two crew members were rescued from a trawler near Skarvholm on Tuesday night. "They were lucky," the spokesperson said. The two crew members were treated at St. Olaf's Hospital.
 
 Repairs to the pier will begin next month and are expected to cost 1.2 million euros.
 `;
@@ -79,6 +79,19 @@ describe('answering questions about an article', () => {
 
   it('GIVEN /where THEN the place leads the answer', () => {
     expect(ask('/where were the crew members rescued').answer).toMatch(/^Near Skarvholm/);
+  });
+
+  it('GIVEN an abbreviation in a place name THEN /where keeps the whole name', () => {
+    expect(ask('/where were the crew members treated').answer).toMatch(/^At St\. Olaf's Hospital/);
+  });
+
+  it('GIVEN "how many" THEN the count ends on the thing counted', () => {
+    expect(ask('How many crew members were rescued?').answer).toMatch(/^two crew members —/);
+  });
+
+  it('GIVEN "who did X to Y" THEN Y is never the answer, even when Y is the sentence\'s subject', () => {
+    const a = ask('/who inspected Marek Lind');
+    expect(a.answer).not.toMatch(/^Marek Lind/);
   });
 
   it('GIVEN "what is the article about" THEN the headline and the lede answer', () => {

@@ -125,9 +125,11 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
   const opening = /^(?:a|an|one|two|three|several|many|some)\s+(?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+(?=\s+(?:involved|based|close|familiar|who|in|at|of|from|with|for|on)\b)/iu.exec(cleaned);
   const determiners = [...cleaned.matchAll(DETERMINER)];
   const last = determiners[determiners.length - 1];
-  const np = opening ? opening[0] : last ? cleaned.slice(last.index) : cleaned;
+  // …unless a verb with its object follows it ("A jury … found a former logistics manager"): then the last one.
+  const verbFollows = opening !== null && /\b\w+(?:ed|ound|old|ook|ade|ent|ave|ote|rew)\s+(?:a|an|the|his|her|their)\b/i.test(cleaned.slice(opening[0].length));
+  const np = opening && !verbFollows ? opening[0] : last ? cleaned.slice(last.index) : cleaned;
   const words = tokenize(np);
-  if (words.length === 0 || words.length > 10) return undefined;
+  if (words.length === 0 || words.length > 10 || /^[\d\s,.]+$/.test(np)) return undefined;
   if (words.every((w) => STOP_WORDS.has(w.norm)) && !/^(?:many|some|several|most|few)$/i.test(np)) return undefined;
   return { text: np, named: false };
 }

@@ -12,7 +12,7 @@ import { answerWho } from './who.js';
 
 const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|a dozen|several)';
 const QUANTITY = new RegExp(
-  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d[\\d,.]*|${NUMBER_WORD})(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
+  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,.]*\\d)?|${NUMBER_WORD})(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
   'giu',
 );
 
@@ -28,6 +28,8 @@ const GENERIC_COUNT = /^(?:people|persons|individuals|ones|times)$/i;
 
 /** Number phrases of a sentence ("About 230 residents", "8 million kroner"), nearest the matched words first. */
 function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: string[], wantMoney: boolean, mustCount = false): Candidate[] {
+  // "How many *fire stations* responded": the first word is what is counted; all of them shape the phrase.
+  const counted = target.slice(0, 1);
   const out: Candidate[] = [];
   for (const hit of hits) {
     const text = sentenceText(ix, hit.index);
@@ -41,13 +43,18 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       if (/^\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(phrase)) continue;
       if (/(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(text.slice(0, m.index))) continue;
       phrase = phrase.replace(/\s+(?:into|from|with|for|by|across|near|after|before|since)\b.*$/i, '');
+      // "four fire stations brought": end the phrase on the thing counted, not on the verb after it.
+      const phraseWords = phrase.split(/\s+/);
+      const lastTarget = phraseWords.reduce((at, w, k) => (k > 0 && target.some((t) => wordsAgree(t, w) > 0) ? k : at), -1);
+      if (lastTarget > 0) phrase = phraseWords.slice(0, lastTarget + 1).join(' ');
+      else if (phraseWords.length > 1 && /(?:ed|ing)$/i.test(phraseWords[phraseWords.length - 1]!)) phrase = phraseWords.slice(0, -1).join(' ');
       const words = phrase.toLowerCase().split(/[\s-]+/);
-      const nounMatch = target.length ? Math.max(0, ...target.flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
+      const nounMatch = (mustCount ? counted : target).length ? Math.max(0, ...(mustCount ? counted : target).flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
       const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);
       // "How much did X cost?": a sum is an answer only where the sentence speaks of a cost or a price.
       if (wantMoney && !COST_WORDS.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30)) && nounMatchOf(phrase, target) === 0) continue;
       // "How many sheep": a number that does not count sheep does not answer.
-      if (mustCount && nounMatch === 0 && !GENERIC_COUNT.test(target[0] ?? '')) continue;
+      if (mustCount && nounMatch === 0 && !GENERIC_COUNT.test(counted[0] ?? '')) continue;
       let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
       // A bare "one" counts nothing the question asked about.
       if (/^(?:one|a|an)\b/i.test(phrase) && !/\d/.test(phrase) && nounMatch === 0) continue;
@@ -99,7 +106,7 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
     // The thing counted or measured: "how many *residents*", "how big is the *budget*".
     const target = contentTokens(body).map((t) => t.raw).slice(0, 3);
     const counting = howMany?.[1]?.toLowerCase() === 'many';
-    const quantities = quantityCandidates(ix, hits, counting ? target.slice(0, 1) : target, costly, counting);
+    const quantities = quantityCandidates(ix, hits, target, costly, counting);
     if (quantities.length) return foundAnswer(ix, ctx, quantities[0]!, quantities.slice(1));
     // "How much is X paid?": without a number, a sentence is not an answer.
     if (howMany) return notFoundAnswer(ix, ctx, hits.slice(0, 2).map((h) => `¶${ix.article.sentences[h.index]!.paragraph}: ${sentenceText(ix, h.index)}`), 'The article does not give that number.');

@@ -22,7 +22,8 @@ interface Locative {
 
 /** Phrases of a sentence that name a place, each with how place-like it is. */
 export function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
-  const text = sentenceText(ix, sentence);
+  // "St. Brendan's Hospital": an abbreviation's period ends no phrase (same length, so offsets hold).
+  const text = sentenceText(ix, sentence).replace(/\b(St|Mt|Ft|Dr|No)\./g, '$1\u2024');
   const known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase());
   const out: Locative[] = [];
   for (const m of text.matchAll(LOCATIVE)) {
@@ -45,7 +46,7 @@ export function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     let end = m.index + m[0].length;
     const chain = /^\s+(?:in|at|near|of|on)\s+(?:the\s+)?(?:[\p{L}'-]+\s+){0,4}?(?:town|city|village|county|region|district|area|province|island|[\p{Lu}][\p{L}'-]*)(?:\s+of\s+[\p{Lu}][\p{L}'-]*)?/u.exec(text.slice(end));
     if (chain) end += chain[0].length;
-    out.push({ text: text.slice(m.index, end), start: m.index, end, weight });
+    out.push({ text: text.slice(m.index, end).replace(/\u2024/g, '.'), start: m.index, end, weight });
   }
   return out;
 }

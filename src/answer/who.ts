@@ -4,7 +4,7 @@ import { acronymsIn, type ArticleIndex, type Person } from '../search/article-in
 import type { Answer } from '../types.js';
 import { contentTokens } from '../text/tokens.js';
 import { ROLE_NOUNS } from '../text/lexicon.js';
-import { agentOf, findWordPosition } from './agent.js';
+import { agentOf, findWordPosition, type Agent } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestPeople, suggestSentences, wordsAgree, wordsOf } from './match.js';
 
@@ -81,14 +81,15 @@ function agentNoun(text: string, at: { start: number; end: number }, asked: stri
  * News ledes describe before they name: "a former logistics manager" in the first paragraph is
  * "Marcus Whitfield, 41, …" who opens the second. Only for an indefinite description in the lede.
  */
-function namedInNextParagraph(ix: ArticleIndex, sentence: number, description: string): { text: string; named: boolean } | undefined {
+function namedInNextParagraph(ix: ArticleIndex, sentence: number, description: string): Agent | undefined {
   const s = ix.article.sentences[sentence]!;
-  if (s.paragraph > 1 || !/^(?:a|an)\s/i.test(description)) return undefined;
+  // Only a description of a person ("a former logistics manager"), not "a jury" or "a storm".
+  if (s.paragraph > 1 || !/^(?:a|an)\s/i.test(description) || !ROLE_NOUNS.has(description.split(/\s+/).pop()!.toLowerCase())) return undefined;
   const next = ix.article.paragraphs[s.paragraph]?.sentences[0];
   if (!next) return undefined;
   const opener = ix.facts.mentions.find((m) => m.sentence === next.index && !m.pronoun && m.start === 0);
   const person = opener ? ix.people.find((p) => p.id === opener.personId) : undefined;
-  return person ? { text: `${person.name} (${description})`, named: true } : undefined;
+  return person ? { text: `${person.name} (${description})`, personId: person.id, named: true } : undefined;
 }
 
 /** Who did something: the doer of the best-matching sentence's verb. */
@@ -97,15 +98,25 @@ export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
   const key = terms.find((t) => !NOT_A_VERB.has(t.token.norm));
   if (!key || key.expansions.size === 0) return [];
   const hits = matchEvent(ix, action);
+  // People the question names (by full name, or by a surname written with its capital).
+  const asked = new Set(wordsOf(action));
+  const capitalised = new Set(wordsOf(action.replace(/\b\p{Ll}[\p{L}'-]*/gu, '')));
+  const askedAbout = new Set(
+    ix.people
+      .filter((p) => wordsOf(p.name).every((w) => asked.has(w)) || p.aliases.some((a) => wordsOf(a).every((w) => capitalised.has(w))))
+      .map((p) => p.id),
+  );
   const out: Candidate[] = [];
   for (const hit of hits) {
     const text = sentenceText(ix, hit.index);
     const at = findWordPosition(text, key.expansions);
     if (!at) continue;
-    let agent = agentNoun(text, at, key.token.raw) ?? agentOf(ix, hit.index, at.start, at.end);
+    let agent: Agent | undefined = agentNoun(text, at, key.token.raw) ?? agentOf(ix, hit.index, at.start, at.end);
     if (!agent) continue;
     if (!agent.named) agent = namedInNextParagraph(ix, hit.index, agent.text) ?? agent;
     const factor = agent.named ? 1 : 0.7;
+    // "Who convicted Whitfield?" is not answered by "Whitfield was convicted": the doer is someone else.
+    if (agent.personId && askedAbout.has(agent.personId)) continue;
     out.push({ fact: agent.text, sentence: hit.index, score: hit.score * factor * hit.coverage, confidence: Math.min(0.9, hit.coverage * factor) });
   }
   return out.sort((a, b) => b.score - a.score);
