@@ -64,7 +64,7 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
       // "pleaded guilty in August … and will be sentenced": a new clause between them, another event.
       if (span) {
         const between = t.end <= span.start ? text.slice(t.end, span.start) : t.start >= span.end ? text.slice(span.end, t.start) : '';
-        if (/;|\b(?:and|but)\s+(?:will|would|was|were|is|are|has|had|then|\w+ed)\b/.test(between)) weight *= 0.5;
+        if (/;|,\s*(?:and|but)\b|\b(?:and|but)\s+(?:will|would|was|were|is|are|has|had|then|\w+ed)\b/.test(between)) weight *= 0.5;
       }
       const score = weight / (1 + distanceTo(span, t.start, t.end) / 60);
       if (!best || score > best.score) best = { t, score };

@@ -89,6 +89,9 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     // "the Rotterdam-based packaging group Vellmar".
     const basedBefore = /(?:^|\s)(?:the|a|an)\s+([\p{Lu}][\p{L}.' -]*?)-based\s+(?:[\p{Ll}-]+\s+){0,3}$/u.exec(sentence.slice(0, at));
     if (basedBefore) return { fact: `Based in ${basedBefore[1]}`, sentence: s, score: 100, confidence: 0.9 };
+    // "the neighbouring town of Eikefjord": a place is placed by what it is.
+    const kind = /(?:^|\s)((?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:town|village|city|county|district|region|province|state|island|suburb|port|capital|area)\s+of)\s+$/u.exec(sentence.slice(0, at));
+    if (kind) return { fact: `${kind[1]!.replace(/^./, (c) => c.toUpperCase())} ${thing.name}`, sentence: s, score: 100, confidence: 0.85 };
     // "Calloway Power, a Houston-based group".
     const based = /^,?\s+(?:a|an|the)\s+([\p{Lu}][\p{L}.' -]*?)-based\b/u.exec(sentence.slice(at + thing.name.length));
     if (based) return { fact: `Based in ${based[1]}`, sentence: s, score: 100, confidence: 0.9 };

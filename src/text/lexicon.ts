@@ -268,7 +268,8 @@ export const NOT_PLACE_NOUNS = new Set(
     'custody evidence terms general particular fact addition part effect force power charge touch contact ' +
     'response return kind total turn time times order advance case place question line favour favor support ' +
     'opposition danger trouble debt doubt question talks relation relations account practice theory principle ' +
-    'public private person secret detail short brief common control command court-martial'
+    'public private person secret detail short brief common control command court-martial ' +
+    'authorities authority officials sources figures data statement report reports police investigators researchers experts witnesses'
   ).split(' '),
 );
 
