@@ -94,6 +94,11 @@ describe('answering questions about an article', () => {
     expect(a.answer).not.toMatch(/^Marek Lind/);
   });
 
+  it('GIVEN an action whose only "doer" is the thing it was done to THEN /who says it is not in the article', () => {
+    const library2 = buildLibrary([parseArticle('Leak\n\n"We regret that documents keep leaking," the official said.\n', 'leak')]);
+    expect(answerInput(library2, '/who leaked the documents').found).toBe(false);
+  });
+
   it('GIVEN "what is the article about" THEN the headline and the lede answer', () => {
     expect(ask('What is the article about?').answer).toMatch(/^Storm closes Port Elling/);
   });

@@ -12,7 +12,7 @@ export interface Agent {
   named: boolean;
 }
 
-const TRAILING_FILLER = /(?:[\s,]+(?:also|later|then|first|deliberately|personally|repeatedly|had|has|have|was|were|is|are|been|be|being|would|will|could|can|did|does|do|not|never|just|still|reportedly|allegedly|initially|eventually|finally|recently|already|once|again|went on to|go on to|to|decided|tried|agreed|began|continued|helped|sought|planned|hoped|wanted|refused|failed|managed|went|on|then|directly|quickly|immediately|who had|which had|who|which|that|guilty of|accused of|convicted of|charged with|suspected of|responsible for|found))+\s*$/i;
+const TRAILING_FILLER = /(?:[\s,]+(?:also|later|then|first|deliberately|personally|repeatedly|had|has|have|was|were|is|are|been|be|being|would|will|could|can|did|does|do|not|never|just|still|reportedly|allegedly|initially|eventually|finally|recently|already|once|again|went on to|go on to|to|decided|tried|agreed|began|continued|helped|sought|planned|hoped|wanted|refused|failed|managed|went|on|then|keep|keeps|kept|continue|continues|seem|seems|appear|appears|tend|tends|directly|quickly|immediately|who had|which had|who|which|that|guilty of|accused of|convicted of|charged with|suspected of|responsible for|found))+\s*$/i;
 const BOUNDARY = /[,;:()]|\b(?:and|but|that|which|when|while|because|after|before|although|though|if|as|said|says|told|wrote|according to)\b/gi;
 const DETERMINER = /\b(?:a|an|the|many|some|several|his|her|their|its|our|two|three|four|five|most|few|no|one)\b/gi;
 
@@ -103,7 +103,8 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
     if (person) return { text: `${person.name}'s ${possessive[2]}`, personId: person.id, named: true };
   }
   const proper = /((?:[\p{Lu}][\p{L}'.-]*\s+)*[\p{Lu}][\p{L}'.-]*)$/u.exec(cleaned);
-  if (proper && !STOP_WORDS.has(proper[1]!.toLowerCase())) {
+  // "the US" is a name; "Us" at the start of a clause is not.
+  if (proper && (!STOP_WORDS.has(proper[1]!.toLowerCase()) || /^[A-Z]{2,}$/.test(proper[1]!))) {
     const start = cleaned.length - proper[1]!.length;
     const detBefore = /\b(?:the|a|an)\s+$/i.exec(cleaned.slice(0, start));
     return { text: detBefore ? cleaned.slice(detBefore.index) : proper[1]!, named: true };

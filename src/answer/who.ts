@@ -2,7 +2,7 @@
 // or by what they did ("thanked Putin"); an organisation or place by name.
 import { acronymsIn, type ArticleIndex, type Person } from '../search/article-index.js';
 import type { Answer } from '../types.js';
-import { contentTokens } from '../text/tokens.js';
+import { contentTokens, tokenize } from '../text/tokens.js';
 import { ROLE_NOUNS } from '../text/lexicon.js';
 import { agentOf, findWordPosition, type Agent } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
@@ -106,6 +106,7 @@ export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
       .filter((p) => wordsOf(p.name).every((w) => asked.has(w)) || p.aliases.some((a) => wordsOf(a).every((w) => capitalised.has(w))))
       .map((p) => p.id),
   );
+  const askedStems = new Set(contentTokens(action).map((t) => t.stem));
   const out: Candidate[] = [];
   for (const hit of hits) {
     const text = sentenceText(ix, hit.index);
@@ -117,6 +118,8 @@ export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
     const factor = agent.named ? 1 : 0.7;
     // "Who convicted Whitfield?" is not answered by "Whitfield was convicted": the doer is someone else.
     if (agent.personId && askedAbout.has(agent.personId)) continue;
+    // Nor by the thing it was done to: "which documents keep leaking" names no leaker.
+    if (!agent.named && tokenize(agent.text).some((t) => askedStems.has(t.stem))) continue;
     out.push({ fact: agent.text, sentence: hit.index, score: hit.score * factor * hit.coverage, confidence: Math.min(0.9, hit.coverage * factor) });
   }
   return out.sort((a, b) => b.score - a.score);
