@@ -61,6 +61,8 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
       const overlapsMatch = span && t.start <= span.start && t.end >= span.end && t.kind === 'event-relative';
       if (overlapsMatch) continue; // the event phrase is the question itself, not its time
       let weight = allowDuration ? (t.kind === 'duration' ? 1 : 0.2) : KIND_WEIGHT[t.kind];
+      // "since the ward closed" dates nothing when the question is about the ward: it is the topic again.
+      if (t.kind === 'event-relative' && tokenize(t.expression).some((w) => hit.matchedStems.has(w.stem))) weight *= 0.5;
       // "pleaded guilty in August … and will be sentenced": a new clause between them, another event.
       if (span) {
         const between = t.end <= span.start ? text.slice(t.end, span.start) : t.start >= span.end ? text.slice(span.end, t.start) : '';

@@ -94,7 +94,8 @@ export function findTimeExpressions(text: string): Found[] {
   for (const f of kept) {
     const prev = merged[merged.length - 1];
     const between = prev ? text.slice(prev.end, f.start) : '';
-    if (prev && /^(?:,?\s+|\s*,\s*)(?:on\s+)?$/.test(between) && f.kind !== 'duration' && prev.kind !== 'duration' && f.kind !== 'event-relative' && prev.kind !== 'event-relative') {
+    const mergeable = (k: TimeKind) => k !== 'duration' && k !== 'event-relative' && k !== 'relative';
+    if (prev && /^(?:,?\s+|\s*,\s*)(?:on\s+)?$/.test(between) && mergeable(f.kind) && mergeable(prev.kind)) {
       prev.end = f.end;
       if (SPECIFICITY[f.kind] > SPECIFICITY[prev.kind]) prev.kind = f.kind;
     } else merged.push({ ...f });
