@@ -33,6 +33,7 @@ export function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     const head = normalizeWord(words[words.length - 1]!);
     const first = normalizeWord(words[0]!);
     if (NOT_PLACE_NOUNS.has(head) || NOT_PLACE_NOUNS.has(first)) continue;
+    if (/\baccording\s*$/i.test(text.slice(0, m.index))) continue; // "according to X" names a source, not a place
     if (/^\d/.test(np) && !words.some((w) => PLACE_WORDS.has(normalizeWord(w)))) continue; // "27 Ropewalk Lane" is a place; "3 days" is not
     const proper = /^\p{Lu}/u.test(np) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(np);
     const knownPlace = known.some((k) => np.toLowerCase().includes(k));

@@ -145,7 +145,9 @@ function genderHint(text: string): Gender {
   return 'unknown';
 }
 
-const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?(official|source|spokesperson|spokesman|spokeswoman|diplomat|officer|witness|resident|employee|whistleblower|staffer|manager|director|person|analyst|expert|aide|insider|executive|lawyer|investigator|worker|member|neighbour|neighbor|doctor|student|teacher|hiker|man|woman))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
+/** Heads of unnamed sources besides role nouns. */
+const UNNAMED_HEADS = new Set(['source', 'person', 'man', 'woman', 'insider', 'staffer', 'whistleblower']);
+const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?([a-z][a-z-]+))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
 
 export function extractPeople(article: Article): PeopleFacts {
   const words = wordsOfArticle(article);
@@ -370,8 +372,11 @@ export function extractPeople(article: Article): PeopleFacts {
     for (const m of sentence.text.matchAll(UNNAMED)) {
       // "Sergeant X, a spokesperson for …" describes a named person, not an unnamed one.
       if (/,\s*$/.test(sentence.text.slice(0, m.index)) && mentions.some((pm) => pm.sentence === s && !pm.pronoun && pm.end <= m.index && m.index - pm.end <= 8)) continue;
+      // Someone, not something: "an engineer at the Tornby factory", not "a video statement".
+      const head = m[2]!.toLowerCase();
+      if (!ROLE_NOUNS.has(head) && !UNNAMED_HEADS.has(head)) continue;
       const phrase = `${m[0].split(/\s+/)[0]} ${m[1]}${m[3] ?? ''}`.replace(/\s+/g, ' ').trim();
-      unnamed.push({ phrase, head: m[2]!.toLowerCase(), sentence: s });
+      unnamed.push({ phrase, head, sentence: s });
     }
   });
 
