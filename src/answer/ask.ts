@@ -12,7 +12,7 @@ import { answerWho } from './who.js';
 
 const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|a dozen|several)';
 const QUANTITY = new RegExp(
-  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,.]*\\d)?|${NUMBER_WORD})(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
+  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,.]*\\d)?|${NUMBER_WORD}\\b)(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
   'giu',
 );
 
@@ -45,7 +45,8 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       phrase = phrase.replace(/\s+(?:into|from|with|for|by|across|near|after|before|since)\b.*$/i, '');
       // "four fire stations brought": end the phrase on the thing counted, not on the verb after it.
       const phraseWords = phrase.split(/\s+/);
-      const lastTarget = phraseWords.reduce((at, w, k) => (k > 0 && target.some((t) => wordsAgree(t, w) > 0) ? k : at), -1);
+      const shaping = mustCount ? counted : target;
+      const lastTarget = phraseWords.reduce((at, w, k) => (k > 0 && shaping.some((t) => wordsAgree(t, w) > 0) ? k : at), -1);
       if (lastTarget > 0) phrase = phraseWords.slice(0, lastTarget + 1).join(' ');
       else if (phraseWords.length > 1 && /(?:ed|ing)$/i.test(phraseWords[phraseWords.length - 1]!)) phrase = phraseWords.slice(0, -1).join(' ');
       const words = phrase.toLowerCase().split(/[\s-]+/);
@@ -54,7 +55,9 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       // "How much did X cost?": a sum is an answer only where the sentence speaks of a cost or a price.
       if (wantMoney && !COST_WORDS.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30)) && nounMatchOf(phrase, target) === 0) continue;
       // "How many sheep": a number that does not count sheep does not answer.
-      if (mustCount && nounMatch === 0 && !GENERIC_COUNT.test(counted[0] ?? '')) continue;
+      // "refloat 39 of them": a count of what the sentence already named.
+      const ofThem = /^\s+of\s+(?:them|those|these)\b/i.test(text.slice(m.index + m[0].length)) && counted.some((t) => wordsOf(text).some((w) => wordsAgree(t, w) === 1));
+      if (mustCount && nounMatch === 0 && !ofThem && !GENERIC_COUNT.test(counted[0] ?? '')) continue;
       let score = (1 + nounMatch + (wantMoney && money ? 1 : 0)) / (1 + distanceTo(span, m.index, m.index + m[0].length) / 80);
       // A bare "one" counts nothing the question asked about.
       if (/^(?:one|a|an)\b/i.test(phrase) && !/\d/.test(phrase) && nounMatch === 0) continue;

@@ -174,7 +174,9 @@ function classifyRun(sentence: number, words: Word[], from: number, to: number):
   }
   if (nameWords.length === 1) {
     const w = nameWords[0]!;
-    if (/^[A-Z0-9]{2,}$/.test(w.text.replace(/['']s?$/, '')) || /\p{Ll}\p{Lu}/u.test(w.text)) return [{ ...base, kind: 'organisation' }];
+    // "CNN", "BuzzFeed" are organisations; "MacAskill", "McNeil", "O'Brien", "DiMaggio" are surnames.
+    const surnamePrefix = /^(?:Mc|Mac|O'|D'|Di|De|La|Le|Van|Von|Fitz)\p{Lu}/u.test(w.text);
+    if (/^[A-Z0-9]{2,}$/.test(w.text.replace(/['']s?$/, '')) || (/\p{Ll}\p{Lu}/u.test(w.text) && !surnamePrefix)) return [{ ...base, kind: 'organisation' }];
     if (nameFrom > from && TITLES.has(words[nameFrom - 1]!.norm)) return [{ ...base, kind: 'person' }];
     return [{ ...base, kind: 'other' }];
   }
