@@ -45,7 +45,8 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       phrase = phrase.replace(/\s+(?:into|from|with|for|by|across|near|after|before|since)\b.*$/i, '');
       // "four fire stations brought": end the phrase on the thing counted, not on the verb after it.
       const phraseWords = phrase.split(/\s+/);
-      const shaping = mustCount ? counted : target;
+      // The nouns of the question shape the phrase, not its verb ("crew members were rescued").
+      const shaping = target.filter((t) => !/(?:ed|ing)$/i.test(t));
       const lastTarget = phraseWords.reduce((at, w, k) => (k > 0 && shaping.some((t) => wordsAgree(t, w) > 0) ? k : at), -1);
       if (lastTarget > 0) phrase = phraseWords.slice(0, lastTarget + 1).join(' ');
       else if (phraseWords.length > 1 && /(?:ed|ing)$/i.test(phraseWords[phraseWords.length - 1]!)) phrase = phraseWords.slice(0, -1).join(' ');
