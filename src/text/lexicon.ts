@@ -17,7 +17,7 @@ export const STOP_WORDS = new Set(
 
 /** Question words and fillers that carry no content in a question. */
 export const QUESTION_FILLER = new Set(
-  'who whom whose when where what which how why did does do is was were are happen happened happens exactly kind sort'.split(' '),
+  'who whom whose when where what which how why did does do is was were are exactly kind sort'.split(' '),
 );
 
 /**
@@ -25,7 +25,7 @@ export const QUESTION_FILLER = new Set(
  * they count, but little, so their absence from the article does not sink an answer.
  */
 export const SOFT_WORDS = new Set(
-  'worth value get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
+  'happen happens happened worth value get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
 );
 
 /** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
@@ -172,6 +172,9 @@ export const SYNONYM_GROUPS: string[][] = [
   ['travel', 'visit', 'journey', 'trip'],
   ['marry', 'wed', 'wedding', 'married', 'husband', 'wife'],
   ['carry', 'transport', 'haul', 'load', 'cargo'],
+  ['explosion', 'blast', 'explode', 'detonate', 'detonation'],
+  ['shooting', 'gunfire', 'gunman', 'shoot'],
+  ['attack', 'assault', 'raid', 'ambush'],
 ];
 
 /** Honorifics and titles that stand before a name. */
