@@ -1,9 +1,9 @@
 // Option builders shared by the question commands, so limits and wording stay the same everywhere.
 import type { SlashCommandStringOption } from 'discord.js';
-import type { Question } from '../src/index.js';
+import { MAX_QUESTION_LENGTH, type Question } from '../src/index.js';
 
-/** Longest text a question option accepts: generous for a question, far below the engine's 2,000. */
-export const MAX_QUESTION_LENGTH = 500;
+/** Longest text a question option accepts: as much as the engine reads of a question. */
+export { MAX_QUESTION_LENGTH };
 /** Names, speakers, topics and slugs are short. */
 export const MAX_NAME_LENGTH = 100;
 
