@@ -55,7 +55,20 @@ export function createDocentClient(options: DocentClientOptions): Client {
       UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
       GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
     }),
-    rest: { ...options.clientOptions?.rest, api: config.apiUrl },
+    rest: {
+      ...options.clientOptions?.rest,
+      api: config.apiUrl,
+      // Called for every rate limit, both the waits discord.js plans from the bucket headers and a
+      // 429 nobody saw coming (which fires no 'rateLimited' event). Docent only logs it and lets
+      // discord.js wait and retry. The route has placeholders, so no interaction token is logged.
+      rejectOnRateLimit: (info) => {
+        logger.warn(
+          { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
+          'Discord rate limit: waiting',
+        );
+        return false;
+      },
+    },
   });
 
   const commands = new Map(options.commands.map((command) => [command.data.name, command]));
@@ -82,9 +95,6 @@ export function createDocentClient(options: DocentClientOptions): Client {
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected for good'));
-  client.rest.on('rateLimited', (info) =>
-    logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit: waiting'),
-  );
   if (logger.isLevelEnabled('debug')) client.on(Events.Debug, (message) => logger.debug({ detail: message }, 'discord.js'));
   return client;
 }
