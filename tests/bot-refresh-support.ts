@@ -1,27 +1,16 @@
 // Helpers for the moderation tests: the real Docent client over a temporary DATA_DIR (with its
 // data store, defaults and audit log), moderator and member payloads, subcommands and uploaded
 // attachments as Discord sends them, and waiting for a deferred reply's edit.
-import { Events, PermissionFlagsBits, type Client } from 'discord.js';
-import { createDocentClient } from '../bot/client.js';
-import { parseConfig, type DocentConfig } from '../bot/config.js';
-import { createLogger, type Logger } from '../bot/logger.js';
-import { followDataChanges, moderationSettings, openModeration, type Moderation } from '../bot/moderation.js';
-import { loadCommands, type Command } from '../commands/index.js';
+import { PermissionFlagsBits } from 'discord.js';
+import type { Moderation } from '../bot/moderation.js';
 import type { AuditEntry } from '../src/store/index.js';
-import { TEST_TOKEN } from './support/bot-harness.js';
+import { startBot, type BotHarness } from './support/bot-harness.js';
 import { FakeDiscord, type FakeDiscordOptions, type FakeGuild, type InteractionCallback, type InteractionOptions, type RecordedRequest } from './support/fake-discord.js';
 
 export const MANAGE_SERVER = PermissionFlagsBits.ManageGuild.toString();
 
-export interface ModeratedBot {
-  fake: FakeDiscord;
-  client: Client;
-  config: DocentConfig;
+export interface ModeratedBot extends BotHarness {
   moderation: Moderation;
-  logger: Logger;
-  logs: Array<Record<string, unknown>>;
-  /** Stops the client (and the fake Discord, when this bot started it). */
-  stop(): Promise<void>;
 }
 
 export interface ModeratedBotOptions {
@@ -32,45 +21,16 @@ export interface ModeratedBotOptions {
   fakeOptions?: FakeDiscordOptions;
 }
 
-let commands: Command[] | undefined;
-
 /** Start the bot as `npm start` wires it: library from the data store, moderation, following changes. */
 export async function startModeratedBot(options: ModeratedBotOptions): Promise<ModeratedBot> {
-  const ownsFake = !options.fake;
-  const fake = options.fake ?? (await FakeDiscord.start({ token: TEST_TOKEN, ...options.fakeOptions }));
-  const env = {
-    DISCORD_TOKEN: TEST_TOKEN,
-    DISCORD_API_URL: fake.apiUrl,
-    USER_COOLDOWN_SECONDS: '0',
-    CHANNEL_COOLDOWN_SECONDS: '0',
-    DATA_DIR: options.dataDir,
-    ATTACHMENT_HOSTS: '127.0.0.1',
-    DATA_WATCH_SECONDS: '0',
-    ...options.env,
-  };
-  const config = parseConfig(env, 'bot');
-  const logs: Array<Record<string, unknown>> = [];
-  const logger = createLogger({ level: 'info', secrets: [config.token], destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
-  const { moderation } = await openModeration(moderationSettings(config, env));
-  commands ??= await loadCommands();
-  const client = createDocentClient({ config, getLibrary: () => moderation.holder.library, logger, commands, moderation });
-  const stopFollowing = followDataChanges(moderation, client, logger, config.dataWatchMs);
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.token);
-  await ready;
-  return {
-    fake,
-    client,
-    config,
-    moderation,
-    logger,
-    logs,
-    async stop() {
-      stopFollowing();
-      await client.destroy();
-      if (ownsFake) await fake.stop();
-    },
-  };
+  const bot = await startBot({
+    dataDir: options.dataDir,
+    followDataChanges: true,
+    env: { ATTACHMENT_HOSTS: '127.0.0.1', ...options.env },
+    runningFake: options.fake,
+    fake: options.fakeOptions,
+  });
+  return { ...bot, moderation: bot.moderation! };
 }
 
 export type SubcommandOption = string | number | boolean | UploadedFile;

@@ -3,7 +3,7 @@ import { Events, type Client, type ClientOptions } from 'discord.js';
 import { createDocentClient } from '../../bot/client.js';
 import { parseConfig, type DocentConfig } from '../../bot/config.js';
 import { createLogger, type Logger } from '../../bot/logger.js';
-import { moderationSettings, openModeration, type Moderation } from '../../bot/moderation.js';
+import { followDataChanges, moderationSettings, openModeration, type Moderation } from '../../bot/moderation.js';
 import { loadCommands, type Command } from '../../commands/index.js';
 import type { Library } from '../../src/index.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.js';
@@ -22,6 +22,7 @@ export interface BotHarness {
   rawLogs: string[];
   /** The data folder's store, defaults and audit log, when the bot was started over one (`dataDir`). */
   moderation?: Moderation | undefined;
+  /** Stops the client, and the fake Discord unless it was given (`runningFake`). */
   stop(): Promise<void>;
 }
 
@@ -30,8 +31,12 @@ export interface HarnessOptions {
   library?: Library | (() => Library);
   /** A DATA_DIR: the library comes from its store, with moderation (refresh, defaults, audit) wired in. */
   dataDir?: string;
+  /** With `dataDir`: follow changes other processes make to it, as `npm start` does (off by default). */
+  followDataChanges?: boolean;
   env?: Record<string, string>;
   fake?: FakeDiscordOptions;
+  /** An already running fake Discord (a restart keeps the same servers); a new one by default. */
+  runningFake?: FakeDiscord;
   commands?: Command[];
   logLevel?: string;
   /** Extra discord.js client options (a short REST timeout for fault tests). */
@@ -43,7 +48,7 @@ export interface HarnessOptions {
 let cachedCommands: Command[] | undefined;
 
 export async function startBot(options: HarnessOptions): Promise<BotHarness> {
-  const fake = await FakeDiscord.start({ token: TEST_TOKEN, ...options.fake });
+  const fake = options.runningFake ?? (await FakeDiscord.start({ token: TEST_TOKEN, ...options.fake }));
   const env = {
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_API_URL: fake.apiUrl,
@@ -78,6 +83,7 @@ export async function startBot(options: HarnessOptions): Promise<BotHarness> {
   } else throw new Error('startBot needs a library or a dataDir');
   const commands = options.commands ?? (cachedCommands ??= await loadCommands());
   const client = createDocentClient({ config, getLibrary, logger, commands, moderation, clientOptions: options.clientOptions });
+  const stopFollowing = moderation && options.followDataChanges ? followDataChanges(moderation, client, logger, config.dataWatchMs) : undefined;
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.token);
   await ready;
@@ -90,8 +96,9 @@ export async function startBot(options: HarnessOptions): Promise<BotHarness> {
     rawLogs,
     moderation,
     async stop() {
+      stopFollowing?.();
       await client.destroy();
-      await fake.stop();
+      if (!options.runningFake) await fake.stop();
     },
   };
 }
