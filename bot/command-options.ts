@@ -17,7 +17,7 @@ export function articleOption(option: SlashCommandStringOption): SlashCommandStr
 }
 
 /** The option that carries each question command's text, as CONTRACT.md names them. */
-export const MAIN_OPTION = { who: 'query', when: 'event', where: 'query', ask: 'question', search: 'terms' } as const;
+const MAIN_OPTION = { who: 'query', when: 'event', where: 'query', ask: 'question', search: 'terms' } as const;
 
 /**
  * The slash-command options a person would fill in to ask `question` (the inverse of reading a

@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS } from '../src/store/limits.js';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** What a process needs beyond the defaults: the bot needs a token, deploying commands also the application id. */
 export type ConfigPurpose = 'settings' | 'bot' | 'deploy';

@@ -34,7 +34,7 @@ export function truncate(text: string, max: number): string {
  * Neutralise mentions: `@everyone`, `@here`, `<@123>`, `<@!123>`, `<@&123>`, `<#123>` get a zero-width
  * space so they render as text. allowed_mentions already stops pings; this also stops the blue pill.
  */
-export function escapeMentions(text: string): string {
+function escapeMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
 
@@ -43,7 +43,7 @@ export function escapeMentions(text: string): string {
  * quotes, lists and subtext at the start of a line. Discord hides a backslash before punctuation,
  * so the text reads the same. Linear time (discord.js's escapeMarkdown takes ~165 ms on 15,000 characters).
  */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_~`|[\]]/g, '\\$&')
     .replace(/^([ \t]*)([#>-])/gm, '$1\\$2')
@@ -56,7 +56,7 @@ export function escapeText(text: string): string {
 }
 
 /** Drop control characters (keeping line breaks and tabs) that would garble a reply. */
-export function stripControl(text: string): string {
+function stripControl(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 

@@ -26,12 +26,12 @@ const OPTION_ERRORS: ReadonlySet<string> = new Set([
  * Options that do not match the command: a registration older than the running code (commands
  * not yet redeployed) or a forged payload. The person's input, not our failure.
  */
-export function isUnexpectedOptions(error: unknown): boolean {
+function isUnexpectedOptions(error: unknown): boolean {
   return error instanceof DiscordjsTypeError && OPTION_ERRORS.has(error.code);
 }
 
 /** Discord's "this interaction is gone": too late to answer (10062) or answered already (40060). */
-export function isExpiredInteraction(error: unknown): boolean {
+function isExpiredInteraction(error: unknown): boolean {
   return (
     error instanceof DiscordAPIError &&
     (error.code === RESTJSONErrorCodes.UnknownInteraction || error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)

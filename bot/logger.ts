@@ -17,7 +17,7 @@ export interface LoggerOptions {
 
 const REDACTED = '[redacted]';
 
-export function scrubSecrets(line: string, secrets: readonly string[]): string {
+function scrubSecrets(line: string, secrets: readonly string[]): string {
   let clean = line;
   for (const secret of secrets) {
     if (secret.length >= 8 && clean.includes(secret)) clean = clean.split(secret).join(REDACTED);

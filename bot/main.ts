@@ -8,7 +8,7 @@ import { createLogger } from './logger.js';
 import { followDataChanges, moderationSettings, openModeration, type Moderation } from './moderation.js';
 import { installProcessGuards } from './process-guards.js';
 
-export const NO_TOKEN_REASON =
+const NO_TOKEN_REASON =
   'DISCORD_TOKEN is not set and standard input is not a terminal: set DISCORD_TOKEN in .env to run the bot, or run npm run console';
 
 /** Gateway close codes after which reconnecting cannot help, with what the operator should do. */

@@ -104,12 +104,12 @@ export function actorOf(interaction: Interaction): string {
 }
 
 /** Where, for the audit log: "guild:1/channel:2" or "dm:3". */
-export function placeOf(interaction: Interaction): string {
+function placeOf(interaction: Interaction): string {
   return interaction.inGuild() ? `guild:${interaction.guildId}/channel:${interaction.channelId}` : `dm:${interaction.channelId ?? interaction.user.id}`;
 }
 
 /** What was asked, as typed: "/refresh rollback article:harbour". */
-export function commandLine(interaction: ChatInputCommandInteraction): string {
+function commandLine(interaction: ChatInputCommandInteraction): string {
   const parts = [`/${interaction.commandName}`];
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(false);

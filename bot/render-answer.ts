@@ -15,7 +15,7 @@ import { encodeButton } from './button-ids.js';
 import { LIMITS, escapeText, oneLine, truncate } from './discord-text.js';
 
 export const COLOR_FOUND = 0x5865f2;
-export const COLOR_NOT_FOUND = 0x99aab5;
+const COLOR_NOT_FOUND = 0x99aab5;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -78,7 +78,7 @@ function alternativesList(answer: Answer, max = MAX_ALTERNATIVES_SHOWN): string 
 }
 
 /** The sentence of `paragraph` that the evidence comes from, as an index into the article's sentences. */
-export function findEvidenceSentence(article: ArticleIndex, paragraph: number, evidence: string): number | undefined {
+function findEvidenceSentence(article: ArticleIndex, paragraph: number, evidence: string): number | undefined {
   if (!evidence) return undefined;
   const candidates = article.article.sentences.filter((s) => s.paragraph === paragraph);
   const exact = candidates.find((s) => s.text === evidence);

@@ -7,9 +7,9 @@ import { escapeText, oneLine, truncate } from './discord-text.js';
 import { fitEmbed } from './render-answer.js';
 import type { ShardReach } from './shard-sync.js';
 
-export const COLOR_CHANGED = 0x57f287;
-export const COLOR_UNCHANGED = 0x99aab5;
-export const COLOR_REFUSED = 0xed4245;
+const COLOR_CHANGED = 0x57f287;
+const COLOR_UNCHANGED = 0x99aab5;
+const COLOR_REFUSED = 0xed4245;
 
 const KIND_LABEL: Record<FactKind, string> = { paragraphs: 'Paragraphs', people: 'People', quotes: 'Quotes', times: 'Time facts' };
 const ITEMS_PER_LIST = 4;
@@ -26,7 +26,7 @@ function sample(sign: '+' | '−', items: string[]): string[] {
 }
 
 /** One field per kind of fact that changed, with the added and removed items. */
-export function changeFields(change: ArticleChange): APIEmbedField[] {
+function changeFields(change: ArticleChange): APIEmbedField[] {
   return FACT_KINDS.flatMap((kind) => {
     const { added, removed } = change.facts[kind];
     if (added.length === 0 && removed.length === 0) return [];

@@ -28,7 +28,7 @@ const FOLLOWER_KEY = 'docent.followDataChange';
 
 type Follower = () => Promise<ShardReport>;
 
-export const DEFAULT_SPREAD_TIMEOUT_MS = 5000;
+const DEFAULT_SPREAD_TIMEOUT_MS = 5000;
 
 /** Make this process's follower reachable from broadcastEval. Returns a function that removes it. */
 export function installShardFollower(follow: Follower): () => void {

@@ -18,7 +18,7 @@ import type { Command, CommandContext, Outcome } from './index.js';
 
 const LISTED = 25;
 
-export function describeArticle(index: ArticleIndex, library: Library, isServerDefault = false): APIEmbed {
+function describeArticle(index: ArticleIndex, library: Library, isServerDefault = false): APIEmbed {
   const { article } = index;
   const field = (name: string, value: string | number, inline = true) => ({ name, value: String(value) || '—', inline });
   const embed: APIEmbed = {

@@ -56,7 +56,7 @@ export interface Command {
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === 'function';
 
 /** Checks that a loaded module's default export really is a command. */
-export const commandSchema = z.object({
+const commandSchema = z.object({
   data: z.object({
     name: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be a valid slash command name'),
     toJSON: z.custom<() => unknown>(isFunction, 'must be a function'),
@@ -65,7 +65,7 @@ export const commandSchema = z.object({
   autocomplete: z.custom<NonNullable<Command['autocomplete']>>(isFunction, 'must be a function').optional(),
 });
 
-export const COMMANDS_DIR = dirname(fileURLToPath(import.meta.url));
+const COMMANDS_DIR = dirname(fileURLToPath(import.meta.url));
 
 const MODULE_FILE = /\.(ts|js|mjs)$/;
 

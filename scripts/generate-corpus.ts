@@ -6,9 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDirectRun } from '../cli/direct-run.js';
 
-export const DEFAULT_COUNT = 500;
+const DEFAULT_COUNT = 500;
 export const DEFAULT_SEED = 'docent';
-export const DEFAULT_OUT = 'var/corpus';
+const DEFAULT_OUT = 'var/corpus';
 
 /** A person as the generator wrote them: what a correct engine should find. */
 export interface GeneratedPerson {

@@ -36,7 +36,7 @@ export function truncate(text: string, max: number): string {
 }
 
 /** "fact — evidence", trimmed so the whole stays within budget, the fact never cut first. */
-export function composeText(fact: string, evidence: string, budget = ANSWER_BUDGET): string {
+function composeText(fact: string, evidence: string, budget = ANSWER_BUDGET): string {
   const f = truncate(fact.trim(), Math.min(budget, 200));
   const e = evidence.trim();
   if (!e || normalizeForCompare(f) === normalizeForCompare(e)) return f;
@@ -108,6 +108,6 @@ export function notFoundAnswer(ix: ArticleIndex | undefined, ctx: AnswerContext,
   };
 }
 
-export function clamp01(n: number): number {
+function clamp01(n: number): number {
   return Number.isFinite(n) ? Math.max(0, Math.min(1, n)) : 0;
 }

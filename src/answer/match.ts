@@ -7,7 +7,7 @@ import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 import { boundedMemo } from '../text/memo.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
-export const MIN_COVERAGE = 0.5;
+const MIN_COVERAGE = 0.5;
 
 const LEADING_QUESTION = /^(?:(?:who|whom|whose|when|where|what|which|how|why)\b\s*)?(?:(?:is|was|are|were|did|does|do|has|have|had|will|would|could|can|should)\b\s*)?/i;
 
@@ -33,7 +33,7 @@ function splitWords(text: string): string[] {
 }
 
 /** Does a typed word name this word of a name (same, or within typo distance)? */
-export function nameWordMatches(typed: string, nameWord: string): number {
+function nameWordMatches(typed: string, nameWord: string): number {
   const a = normalizeWord(typed);
   const b = normalizeWord(nameWord);
   if (a === b) return 1;
@@ -172,7 +172,7 @@ const AUXILIARIES = /\b(?:did|does|do|will|would|could|can|should|has|have|had|m
 const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'about', 'before', 'after', 'during', 'back', 'again', 'up', 'out', 'off', 'down', 'over', 'first', 'last', 'there', 'here', 'any', 'some', 'now', 'then', 'today', 'yesterday', 'tomorrow', 'yet', 'already', 'still', 'ever', 'recently', 'soon', 'later', 'together', 'home', 'instead', 'exactly', 'so', 'too', 'worth', 'like']);
 
 /** "when was the sewage outfall at Gullpoint reopened": a passive question ends on its verb. */
-export function passiveVerb(question: string): string | undefined {
+function passiveVerb(question: string): string | undefined {
   const m = /\b(?:was|were|is|are)\s+(?:\S+\s+)+?(\p{Ll}[\p{L}-]*(?:ed|en))[?!.]*\s*$/u.exec(question);
   // "played", "held", "scheduled" only say that it happened; the event is the rest.
   if (!m || /^(?:played|held|staged|hosted|located|based|situated|scheduled|organi[sz]ed)$/i.test(m[1]!)) return undefined;
@@ -184,7 +184,7 @@ export function passiveVerb(question: string): string | undefined {
  * its verdict", "did fans *queue* before kick-off", "did Trump *visit* Moscow"). Undefined when
  * the question has no auxiliary.
  */
-export function eventVerb(question: string): string | undefined {
+function eventVerb(question: string): string | undefined {
   const aux = AUXILIARIES.exec(question);
   if (!aux) return undefined;
   const words = question.slice(aux.index + aux[0].length).replace(/[?!.]+$/, '').split(/\s+/).filter(Boolean);
@@ -239,7 +239,7 @@ function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<numb
 }
 
 /** For each person, organisation or place the question names, the paragraphs that mention it. */
-export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
+function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   const words = new Set(wordsOf(query));
   const lower = ` ${query.toLowerCase().replace(/['’]s\b/g, '')} `;
   const paragraphOf = (s: number) => ix.article.sentences[s]!.paragraph;

@@ -29,7 +29,7 @@ export function distanceTo(span: { start: number; end: number } | undefined, sta
   return 0;
 }
 
-export function formatTime(t: TimeFact): string {
+function formatTime(t: TimeFact): string {
   const expression = t.expression.replace(/^(?:on|in|at|by|inside)\s+/i, '').replace(/^./, (c) => c.toUpperCase());
   if (!t.resolved || t.expression.includes(t.resolved)) return expression;
   const resolved = t.resolved.replace(/^(\w+day) /i, (m, day: string) => (expression.toLowerCase().includes(day.toLowerCase()) ? '' : m));

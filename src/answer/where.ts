@@ -21,7 +21,7 @@ interface Locative {
 }
 
 /** Phrases of a sentence that name a place, each with how place-like it is. */
-export function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
+function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
   // "St. Brendan's Hospital": an abbreviation's period ends no phrase (same length, so offsets hold).
   const text = sentenceText(ix, sentence).replace(/\b(St|Mt|Ft|Dr|No)\./g, '$1\u2024');
   const known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase());

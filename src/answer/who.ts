@@ -11,7 +11,7 @@ import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestP
 /** Adverbs that open an action without being its verb ("first noticed"). */
 const NOT_A_VERB = new Set(['first', 'also', 'later', 'then', 'ever', 'still', 'just', 'reportedly', 'initially', 'eventually', 'finally', 'recently', 'allegedly', 'actually', 'originally', 'personally', 'directly']);
 
-export function personSummary(ix: ArticleIndex, person: Person): Candidate {
+function personSummary(ix: ArticleIndex, person: Person): Candidate {
   const described = person.roles.filter((r) => !/^(?:who|whose|aged)\b/.test(r));
   const clauses = person.roles.filter((r) => /^(?:who|whose)\b/.test(r));
   const role = described.length ? described.slice(0, 2).join('; ') : (clauses[0] ?? '');
@@ -93,7 +93,7 @@ function namedInNextParagraph(ix: ArticleIndex, sentence: number, description: s
 }
 
 /** Who did something: the doer of the best-matching sentence's verb. */
-export function matchAction(ix: ArticleIndex, action: string): Candidate[] {
+function matchAction(ix: ArticleIndex, action: string): Candidate[] {
   const terms = ix.search.terms(action);
   const key = terms.find((t) => !NOT_A_VERB.has(t.token.norm));
   if (!key || key.expansions.size === 0) return [];

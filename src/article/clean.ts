@@ -9,7 +9,7 @@ const ZERO_WIDTH = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]/
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Unify quotes, dashes' spacing and white space; drop invisible and control characters. */
-export function normalizeCharacters(text: string): string {
+function normalizeCharacters(text: string): string {
   return text
     .replace(ZERO_WIDTH, '')
     .replace(CONTROL, '')
@@ -19,7 +19,7 @@ export function normalizeCharacters(text: string): string {
 }
 
 /** "and also also also" → "and"; any word said three or more times running → once. */
-export function collapseStutters(text: string): string {
+function collapseStutters(text: string): string {
   return text
     .replace(/\b(and|And)(\s+also){2,}\b/g, '$1')
     .replace(/\b([A-Za-z]+)(\s+\1\b){2,}/gi, '$1');
@@ -29,7 +29,7 @@ export function collapseStutters(text: string): string {
  * Markdown a reader does not see: "# " before a headline, "**bold**", "_italic_", "[text](url)",
  * list bullets and quote marks at the start of a line. The words stay; the markup goes.
  */
-export function stripMarkdown(text: string): string {
+function stripMarkdown(text: string): string {
   return text
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/^\s{0,3}(?:[-*+]|\d{1,2}[.)])\s+/, '')

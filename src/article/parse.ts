@@ -17,7 +17,7 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), 'is not a real date')
   .transform((s) => s.slice(0, 10));
 
-export const frontMatterSchema = z
+const frontMatterSchema = z
   .object({
     title: z.string().min(1).max(300).optional(),
     source: z.string().min(1).max(200).optional(),

@@ -138,7 +138,7 @@ function cap(s: string): string {
  * Resolve a relative expression against the publication date, the way a reader of that day
  * would: "Tuesday" is the last Tuesday (the next one when the sentence speaks of the future).
  */
-export function resolveDate(expression: string, kind: TimeKind, published: Date, sentence: string): string | undefined {
+function resolveDate(expression: string, kind: TimeKind, published: Date, sentence: string): string | undefined {
   const e = expression.toLowerCase();
   const future = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|next)\b/i.test(sentence) && !/\b(?:last|earlier|ago)\b/.test(e);
   if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(e)) return formatDate(published);

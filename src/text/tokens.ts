@@ -101,7 +101,7 @@ function computeTokens(text: string): Token[] {
   return tokens;
 }
 
-export function isStopWord(norm: string): boolean {
+function isStopWord(norm: string): boolean {
   return STOP_WORDS.has(norm) || QUESTION_FILLER.has(norm);
 }
 
