@@ -46,12 +46,15 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
   let before = text.slice(0, verbStart);
   let relative = false;
   for (let guard = 0; guard < 6; guard++) {
+    let closedByComma = false;
     const trimmed = before.replace(TRAILING_FILLER, (m) => {
       if (/\b(?:who|which|that)\s*$/i.test(m)) relative = true;
+      closedByComma = /^\s*,/.test(m);
       return '';
     });
-    // A relative or appositive clause between subject and verb: "Marsh, who was not charged, testified".
-    const clause = /,\s+(?:who|which|whose|\d+|a|an|the|already|still|also|once|\w+ed|\w+ing)\b[^]*,\s*$/.exec(trimmed);
+    // A relative or appositive clause between subject and verb: "Marsh, who was not charged, testified",
+    // "Test trains, which had been running since May, were suspended" (the filler took the comma).
+    const clause = /,\s+(?:who|which|whose|\d+|a|an|the|already|still|also|once|\w+ed|\w+ing)\b[^]*,\s*$/.exec(closedByComma ? `${trimmed},` : trimmed);
     const next = clause ? trimmed.slice(0, clause.index) : trimmed;
     if (next === before) break;
     before = next;

@@ -90,6 +90,12 @@ function affiliationAfter(words: Word[], last: number, sentenceText: string): st
 }
 
 /** ", the lead prosecutor," / ", 41, who runs a guesthouse" right after a name. */
+/** ", a cardiologist at St. Anselm's Hospital, …": up to the next comma or full stop, but not an abbreviation's. */
+const ABBREVIATED = '(?:St|Mt|Ft|Dr|Prof|Gen|Col|Lt|Sgt|Rev|Jr|Sr|Inc|Co|Corp|Ltd|No)';
+const APPOSITIVE = new RegExp(
+  String.raw`^,\s+((?:[^,;.:"]|\.(?<=\b${ABBREVIATED}\.)){2,140}?)(?=[,;:"]|\.(?<!\b${ABBREVIATED}\.)(?:\s|$)|$)`,
+);
+
 function appositiveAfter(words: Word[], last: number, sentenceText: string): { role: string; age?: number } {
   let pos = words[last]!.end;
   let rest = sentenceText.slice(pos);
@@ -100,7 +106,7 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
     pos += ageMatch[0].length - 1;
     rest = sentenceText.slice(pos);
   }
-  const m = /^,\s+([^,;.:"]{2,140}?)(?=[,;:"]|\.(?:\s|$)|$)/.exec(rest);
+  const m = APPOSITIVE.exec(rest);
   if (!m) return age === undefined ? { role: '' } : { role: '', age };
   const phrase = m[1]!.trim();
   const first = phrase.split(/\s+/)[0]!.toLowerCase();

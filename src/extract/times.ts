@@ -33,6 +33,8 @@ const PATTERNS: Pattern[] = [
         `\\b(?:(?:in|over|inside|during|within)\\s+)?(?:the\\s+)?(?:coming|next|past|last|previous|following|recent)\\s+(?:few\\s+|several\\s+|${COUNT}\\s+)?${UNIT}`,
         `\\b${COUNT}\\s+${UNIT}\\s+(?:ago|earlier|later|before|after)\\b`,
         `\\b(?:after|within)\\s+${COUNT}\\s+${UNIT}(?:'|')?\\s+delay\\b`,
+        // A deadline: "would contact every participant within 48 hours".
+        `\\bwithin\\s+${APPROX}*${COUNT}\\s+${UNIT}\\b`,
         `\\b(?:around|at|about) the same time\\b`,
         `\\b(?:the (?:same|next|following|previous) (?:day|week|month|year|morning|evening|night))\\b`,
         `\\b(?:until|since|by) then\\b`,
