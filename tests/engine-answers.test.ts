@@ -112,3 +112,56 @@ describe('answering questions about an article', () => {
     expect(a.answer).toMatch(/The boats could not leave the quay/);
   });
 });
+
+const SCHEME = `Reading scheme expands to rural schools
+
+Kestrel Books said on Monday that its reading scheme would reach 4,200 pupils at 57 schools in the Alder Valley this year.
+
+Chief executive Priya Mandal announced the expansion at a school in Tarnford. Kestrel Books employs 90 people.
+
+Sofia Brennan, Kestrel Books' chief operating officer, said every school would receive its first delivery of books within 10 days.
+
+Tom Okafor, a headteacher at St. Brigid's Primary School in Tarnford, welcomed the plan. "The children have been waiting for this," he said.
+
+The company forecasts that about 600 families a week will borrow books from a new mobile library.
+
+Old delivery vans, which had been used since 2015, were replaced in March.
+`;
+
+describe('paraphrased and qualified questions', () => {
+  const schemeLibrary = buildLibrary([parseArticle(SCHEME, 'scheme')]);
+  const askScheme = (input: string) => answerInput(schemeLibrary, input);
+
+  it('GIVEN "the chief executive of X" and a title written before the name THEN /who finds that person, not another officer of X', () => {
+    expect(askScheme('/who is the chief executive of Kestrel Books').answer).toMatch(/^Priya Mandal/);
+  });
+
+  it('GIVEN "the chief executive of" an organisation the article never mentions THEN it is not in the article', () => {
+    expect(askScheme('/who is the chief executive of Harbour Press').found).toBe(false);
+  });
+
+  it('GIVEN a question that says "expected to" THEN the event asked about is the verb after it', () => {
+    expect(askScheme('How many families a week are expected to borrow books?').answer).toMatch(/^about 600 families/);
+  });
+
+  it('GIVEN "how many" with a paraphrased verb THEN the number written before the very thing counted answers it', () => {
+    expect(askScheme('How many schools took part in the reading scheme?').answer).toMatch(/^57 schools/);
+  });
+
+  it('GIVEN "how many" about something the article never counts THEN it is not in the article', () => {
+    expect(askScheme('How many libraries closed in the valley?').found).toBe(false);
+  });
+
+  it('GIVEN a deadline ("within 10 days") THEN /when gives it', () => {
+    expect(askScheme('/when will every school receive its first books').answer).toMatch(/within 10 days/);
+  });
+
+  it('GIVEN /who about something done to things, not people THEN it is not in the article', () => {
+    const a = askScheme('/who was replaced in March');
+    expect(a.found).toBe(false);
+  });
+
+  it('GIVEN a role that names a saint\'s school ("St. Brigid\'s") THEN the role is not cut at the abbreviation', () => {
+    expect(askScheme('/who Tom Okafor').answer).toMatch(/^Tom Okafor, a headteacher at St\. Brigid's Primary School in Tarnford/);
+  });
+});

@@ -23,6 +23,9 @@ function nounMatchOf(phrase: string, target: string[]): number {
   return target.length ? Math.max(0, ...target.flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
 }
 
+/** How much of a "how many" question a sentence must match when it counts the very noun asked about. */
+const COUNTED_NOUN_COVERAGE = 0.3;
+
 /** "How many people": any count of people answers, whatever the article calls them. */
 const GENERIC_COUNT = /^(?:people|persons|individuals|ones|times)$/i;
 
@@ -71,6 +74,26 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * "How many hospitals took part in the trial?" when the article says "enrolled 1,480 patients at
+ * 34 hospitals": the verb is paraphrased, but a number right before the very thing counted, in a
+ * sentence that shares another word with the question, answers it. Only for a specific noun
+ * ("people" is counted everywhere), and only when one sentence does so.
+ */
+function countedDirectly(ix: ArticleIndex, body: string): Candidate | undefined {
+  const [noun, ...others] = contentTokens(body).map((t) => t.raw);
+  if (!noun || GENERIC_COUNT.test(noun) || others.length === 0) return undefined;
+  const hits = matchEvent(ix, body, COUNTED_NOUN_COVERAGE).filter((h) => {
+    const words = wordsOf(sentenceText(ix, h.index));
+    return others.some((t) => words.some((w) => wordsAgree(t, w) === 1));
+  });
+  const found = quantityCandidates(ix, hits, [noun], false, true).filter((c) => {
+    const words = c.fact.toLowerCase().split(/[\s-]+/);
+    return wordsAgree(noun, words[words.length - 1]!) === 1 && /\d/.test(c.fact);
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** The sentence that answers, with the next one when it continues the same subject and both fit. */
 function sentenceCandidate(ix: ArticleIndex, hit: SentenceHit): Candidate {
   const sentence = ix.article.sentences[hit.index]!;
@@ -98,7 +121,11 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
   const costly = /\b(?:cost|price|pay|paid|spend|spent|worth|budget)\b/i.test(q);
   const body = stripQuestion(howMany ? howMany[2]! : q);
   const hits = matchEvent(ix, body || q);
-  if (hits.length === 0) return notFoundAnswer(ix, ctx, suggestSentences(ix, q));
+  if (hits.length === 0) {
+    const counted = howMany?.[1]!.toLowerCase() === 'many' ? countedDirectly(ix, body) : undefined;
+    if (counted) return foundAnswer(ix, ctx, counted);
+    return notFoundAnswer(ix, ctx, suggestSentences(ix, q));
+  }
   const top = hits[0]!.score;
   const strong = hits.filter((h) => h.score >= top * 0.6);
 

@@ -171,6 +171,9 @@ function escapeRegExp(text: string): string {
 const AUXILIARIES = /\b(?:did|does|do|will|would|could|can|should|has|have|had|must|might|may|was|were|is|are)\s+/i;
 const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'about', 'before', 'after', 'during', 'back', 'again', 'up', 'out', 'off', 'down', 'over', 'first', 'last', 'there', 'here', 'any', 'some', 'now', 'then', 'today', 'yesterday', 'tomorrow', 'yet', 'already', 'still', 'ever', 'recently', 'soon', 'later', 'together', 'home', 'instead', 'exactly', 'so', 'too', 'worth', 'like']);
 
+/** Verbs that only say an event is planned or foreseen: the event is the verb after them. */
+const RAISING_VERB = /\b(?:expected|set|due|going|likely|unlikely|planned|scheduled|supposed|hoped|meant|intended|projected|forecast|predicted|estimated|about)\s+to\s+(?=\p{Ll})/u;
+
 /** "when was the sewage outfall at Gullpoint reopened": a passive question ends on its verb. */
 function passiveVerb(question: string): string | undefined {
   const m = /\b(?:was|were|is|are)\s+(?:\S+\s+)+?(\p{Ll}[\p{L}-]*(?:ed|en))[?!.]*\s*$/u.exec(question);
@@ -187,7 +190,9 @@ function passiveVerb(question: string): string | undefined {
 function eventVerb(question: string): string | undefined {
   const aux = AUXILIARIES.exec(question);
   if (!aux) return undefined;
-  const words = question.slice(aux.index + aux[0].length).replace(/[?!.]+$/, '').split(/\s+/).filter(Boolean);
+  // "are expected to use the line": the event is the verb after "to" ("will use the line").
+  const rest = question.slice(aux.index + aux[0].length).replace(RAISING_VERB, '');
+  const words = rest.replace(/[?!.]+$/, '').split(/\s+/).filter(Boolean);
   const passive = passiveVerb(question);
   if (passive) return passive;
   for (let j = 1; j <= words.length; j++) {

@@ -3,7 +3,7 @@
 import { acronymsIn, type ArticleIndex, type Person } from '../search/article-index.js';
 import type { Answer } from '../types.js';
 import { contentTokens, tokenize } from '../text/tokens.js';
-import { ROLE_NOUNS } from '../text/lexicon.js';
+import { ORGANISATION_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
 import { agentOf, findWordPosition, type Agent } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestPeople, suggestSentences, wordsAgree, wordsOf } from './match.js';
@@ -42,27 +42,55 @@ function looksLikeName(typed: string): boolean {
 
 /** People (and unnamed actors) whose role matches a description such as "the police spokesperson". */
 export function matchDescription(ix: ArticleIndex, description: string): { candidates: Candidate[]; strength: number } {
-  const tokens = contentTokens(description.replace(/^(?:the|a|an)\s+/i, '')).map((t) => t.raw);
+  const bare = description.replace(/^(?:the|a|an)\s+/i, '');
+  const tokens = contentTokens(bare).map((t) => t.raw);
   if (tokens.length === 0 || tokens.length > 6) return { candidates: [], strength: 0 };
-  const head = tokens[tokens.length - 1]!;
+  // "the chief executive of Aldermoor": the role is the head; "of Aldermoor" only qualifies it.
+  const [rolePart = '', qualifierPart = ''] = bare.split(/\s+(?:of|at|for|from|in|with)\s+(.*)/i);
+  const roleTokens = contentTokens(rolePart).map((t) => t.raw);
+  const asked = roleTokens.length ? roleTokens : tokens;
+  const qualifiers = roleTokens.length ? contentTokens(qualifierPart).map((t) => t.raw) : [];
+  const head = asked.at(-1)!;
   const scored: { candidate: Candidate; score: number }[] = [];
-  const scoreRole = (role: string): number => {
+  /**
+   * How well a role fits: its words against the role asked, then the qualifier ("of Aldermoor"),
+   * which counts a little less when the paragraphs around the person say it rather than the role
+   * ("Chief executive X … Aldermoor employs 260"), and a role without it fits less well.
+   */
+  const scoreRole = (role: string, sentences: readonly number[]): number => {
     const roleWords = wordsOf(`${role} ${acronymsIn(role)}`);
     if (!roleWords.some((w) => wordsAgree(head, w) > 0)) return 0;
-    let total = 0;
-    for (const t of tokens) total += Math.max(0, ...roleWords.map((w) => wordsAgree(t, w)));
-    return total / tokens.length;
+    const agree = (t: string) => Math.max(0, ...roleWords.map((w) => wordsAgree(t, w)));
+    const fit = asked.reduce((sum, t) => sum + agree(t), 0) / asked.length;
+    if (qualifiers.length === 0) return fit;
+    let nearby: string[] | undefined;
+    const qualified = qualifiers.reduce((sum, t) => {
+      const inRole = agree(t);
+      if (inRole > 0) return sum + inRole;
+      nearby ??= wordsOf(sentences.map((i) => paragraphText(ix, paragraphOf(ix, i))).join(' '));
+      return sum + (nearby.some((w) => wordsAgree(t, w) === 1) ? QUALIFIER_NEARBY : 0);
+    }, 0) / qualifiers.length;
+    return fit * (1 - QUALIFIER_WEIGHT + QUALIFIER_WEIGHT * qualified);
   };
   for (const person of ix.people) {
-    const best = Math.max(0, ...person.roles.map(scoreRole));
+    const best = Math.max(0, ...person.roles.map((role) => scoreRole(role, person.mentions)));
     if (best > 0) scored.push({ candidate: { ...personSummary(ix, person), score: best, confidence: 0.6 + 0.35 * best }, score: best });
   }
   for (const actor of ix.facts.unnamed) {
-    const s = scoreRole(actor.phrase);
+    const s = scoreRole(actor.phrase, [actor.sentence]);
     if (s > 0) scored.push({ candidate: { fact: actor.phrase, sentence: actor.sentence, score: s * 0.9, confidence: 0.5 + 0.3 * s }, score: s * 0.9 });
   }
   scored.sort((a, b) => b.score - a.score);
   return { candidates: scored.map((s) => s.candidate), strength: scored[0]?.score ?? 0 };
+}
+
+/** How much a description's qualifier ("of Aldermoor") counts when it is near the person rather than in their role. */
+const QUALIFIER_NEARBY = 0.8;
+/** How much of a description's fit the qualifier decides: without it, a role fits too weakly to answer alone. */
+const QUALIFIER_WEIGHT = 0.4;
+
+function paragraphText(ix: ArticleIndex, paragraph: number): string {
+  return ix.article.paragraphs[paragraph - 1]?.text ?? '';
 }
 
 /**
@@ -115,6 +143,8 @@ function matchAction(ix: ArticleIndex, action: string): Candidate[] {
     let agent: Agent | undefined = agentNoun(text, at, key.token.raw) ?? agentOf(ix, hit.index, at.start, at.end);
     if (!agent) continue;
     if (!agent.named) agent = namedInNextParagraph(ix, hit.index, agent.text) ?? agent;
+    // "Who was suspended?" is not answered by "Test trains … were suspended": a description must be of people.
+    if (!agent.named && !describesPeople(agent.text)) continue;
     const factor = agent.named ? 1 : 0.7;
     // "Who convicted Whitfield?" is not answered by "Whitfield was convicted": the doer is someone else.
     if (agent.personId && askedAbout.has(agent.personId)) continue;
@@ -123,6 +153,25 @@ function matchAction(ix: ArticleIndex, action: string): Candidate[] {
     out.push({ fact: agent.text, sentence: hit.index, score: hit.score * factor * hit.coverage, confidence: Math.min(0.9, hit.coverage * factor) });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Words for groups of people, and pronouns for them, that no suffix gives away. */
+const GROUP_NOUNS = new Set(['crowd', 'crowds', 'community', 'family', 'families', 'couple', 'children', 'kids', 'youths', 'fans', 'gang', 'mob', 'jury', 'panel', 'audience', 'public', 'staff', 'crew', 'police', 'people', 'team', 'squad', 'unit', 'side', 'voters', 'citizens', 'locals', 'pupils', 'patients', 'survivors', 'relatives', 'guests', 'passengers', 'troops', 'forces', 'many', 'some', 'several', 'most', 'few', 'others', 'everyone', 'someone', 'somebody', 'nobody', 'all']);
+const PERSON_SUFFIX = /(?:er|or|ist|ian|ant|ent|ee|ive|man|men|woman|women|person|people)s?$/;
+
+/**
+ * Whether a description can be of someone ("a senior diplomat", "divers from the underwater search
+ * unit", "many"): one of its words names people, a group or an organisation. "Test trains" cannot.
+ */
+function describesPeople(description: string): boolean {
+  return description
+    .toLowerCase()
+    .split(/[^\p{L}'-]+/u)
+    .filter(Boolean)
+    .some((word) => {
+      const singular = word.replace(/(?<=[^s])s$/, '');
+      return ROLE_NOUNS.has(word) || ROLE_NOUNS.has(singular) || ORGANISATION_WORDS.has(singular) || GROUP_NOUNS.has(word) || PERSON_SUFFIX.test(word);
+    });
 }
 
 export function answerWho(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
