@@ -57,16 +57,14 @@ export function findPeopleByName(ix: ArticleIndex, typed: string): NameMatch<Per
   const words = wordsOf(typed).filter((w) => !['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'prof', 'doctor', 'professor'].includes(w));
   // A name is at most four words; longer text is a description or an action, not a name.
   if (words.length === 0 || words.length > 4) return [];
-  // Exact words first; Fuse.js proposes candidates only when a word is not a name word as typed.
+  // A word that is not a name word as typed must be a typo of one, not a common word ("the spokeswoman").
   const exactWords = nameWordsOf(ix);
-  const candidateIds = new Set<string>();
-  if (words.every((w) => exactWords.has(w))) for (const p of ix.people) candidateIds.add(p.id);
-  else if (/^(?:the|a|an|his|her|their|its)\s/i.test(typed.trim()) || words.some((w) => !exactWords.has(w) && ix.search.isCommonWord(w))) return [];
-  else if (words.some((w) => w.length > 30)) return []; // no name word is that long
-  else for (const w of words) for (const r of ix.names.search(w, { limit: 10 })) if (r.item.kind === 'person') candidateIds.add(r.item.ref);
+  if (!words.every((w) => exactWords.has(w))) {
+    if (/^(?:the|a|an|his|her|their|its)\s/i.test(typed.trim()) || words.some((w) => !exactWords.has(w) && ix.search.isCommonWord(w))) return [];
+    if (words.some((w) => w.length > 30)) return []; // no name word is that long
+  }
   const out: NameMatch<Person>[] = [];
   for (const person of ix.people) {
-    if (!candidateIds.has(person.id)) continue;
     const score = everyWordNames(words, wordsOf(person.name));
     if (score > 0) out.push({ item: person, score: score + words.length * 0.01 });
   }
