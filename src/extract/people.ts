@@ -90,10 +90,16 @@ function affiliationAfter(words: Word[], last: number, sentenceText: string): st
 }
 
 /** ", the lead prosecutor," / ", 41, who runs a guesthouse" right after a name. */
-/** ", a cardiologist at St. Anselm's Hospital, …": up to the next comma or full stop, but not an abbreviation's. */
+/** Words for a part of the land, after which "of X" names a place ("the summit of Ben Nevis"). */
+const GEOGRAPHIC_PART = /^(?:foot|summit|top|edge|slopes?|side|village|town|city|county|region|district|north|south|east|west|centre|center|heart|outskirts|banks?|shores?|mouth|base|island|isle|port|bay|gulf|coast|valley|peak|face)$/;
+
+/**
+ * ", a cardiologist at St. Anselm's Hospital, …": up to the next comma or full stop, but not an
+ * abbreviation's full stop nor a thousands comma ("a 3,000-year-old gold ring").
+ */
 const ABBREVIATED = '(?:St|Mt|Ft|Dr|Prof|Gen|Col|Lt|Sgt|Rev|Jr|Sr|Inc|Co|Corp|Ltd|No)';
 const APPOSITIVE = new RegExp(
-  String.raw`^,\s+((?:[^,;.:"]|\.(?<=\b${ABBREVIATED}\.)){2,140}?)(?=[,;:"]|\.(?<!\b${ABBREVIATED}\.)(?:\s|$)|$)`,
+  String.raw`^,\s+((?:[^,;.:"]|\.(?<=\b${ABBREVIATED}\.)|(?<=\d),(?=\d{3}\b)){2,140}?)(?=(?<!\d),|,(?!\d{3}\b)|[;:"]|\.(?<!\b${ABBREVIATED}\.)(?:\s|$)|$)`,
 );
 
 function appositiveAfter(words: Word[], last: number, sentenceText: string): { role: string; age?: number } {
@@ -234,7 +240,9 @@ export function extractPeople(article: Article): PeopleFacts {
     const evident = Boolean(span.title) || (next !== undefined && SPEECH_VERBS.has(next.norm)) || /^,\s*\d{1,3},/.test(article.sentences[span.sentence]!.text.slice(span.end)) || titleBefore(ws, span.first) !== '' || appositiveAfter(ws, span.last, article.sentences[span.sentence]!.text).role !== '';
     if (evident) personEvidence.set(key, true);
     const according = prev?.norm === 'to' && ws[span.first - 2]?.norm === 'according';
-    const locative = prev !== undefined && !according && /^(?:to|from|in|at|into|near|for|against|with|inside|outside|across)$/.test(prev.norm);
+    // "the foot of Glen Ardrie", "the village of Thornby": "of" after a word for a part of the land.
+    const ofPlace = prev?.norm === 'of' && GEOGRAPHIC_PART.test(ws[span.first - 2]?.norm ?? '');
+    const locative = prev !== undefined && !according && (ofPlace || /^(?:to|from|in|at|into|near|for|against|with|inside|outside|across|on|onto|off|up|down|over|towards|toward|past|around|beyond|below|above|beside|along|through|via)$/.test(prev.norm));
     placeLike.set(key, (placeLike.get(key) ?? true) && locative);
   }
   // "… ," Pryce said: a surname that speaks vouches for the full name.
