@@ -1,6 +1,6 @@
 // Everything the engine knows about one article, built once when it is loaded.
 import Fuse from 'fuse.js';
-import type { Article } from '../types.js';
+import type { Article, Sentence } from '../types.js';
 import { extractPeople, type PeopleFacts } from '../extract/people.js';
 import { extractQuotes } from '../extract/quotes.js';
 import { extractTimes } from '../extract/times.js';
@@ -88,11 +88,12 @@ export function buildArticleIndex(article: Article): ArticleIndex {
     extraBySentence.set(m.sentence, set);
   }
   const described = describedEarlier(article.sentences.map((s) => s.text));
+  const carried = subjectCarriedOver(article.sentences);
   const search = new SentenceSearch(
     article.sentences.map((s, i) => ({
       index: s.index,
       text: s.text,
-      extra: [...(extraBySentence.get(s.index) ?? []), acronymsIn(s.text), described[i] ?? ''].join(' '),
+      extra: [...(extraBySentence.get(s.index) ?? []), acronymsIn(s.text), described[i] ?? '', carried[i] ?? ''].join(' '),
     })),
   );
   const entries: NameEntry[] = [
@@ -148,6 +149,30 @@ function describedEarlier(sentences: string[]): string[] {
     }
     return extra.join(' ');
   });
+}
+
+const SUBJECT_VERB = String.raw`(?=\s*,|\s+(?:was|were|is|are|has|had|have|will|would|could|can|may|might|said|says)\b)`;
+const NOUN_SUBJECT = new RegExp(String.raw`^(?:The|A|An|This|That)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)${SUBJECT_VERB}`, 'u');
+const NAMED_SUBJECT = new RegExp(String.raw`^((?:\p{Lu}[\p{L}'-]*\s+){0,4}\p{Lu}[\p{L}'-]*)${SUBJECT_VERB}`, 'u');
+
+/**
+ * "A dark blue van was seen … It was found burnt out near Thornby": a sentence that opens with
+ * "It" in the same paragraph is about the sentence before's subject. Returns, per sentence, the
+ * words of that subject, so that "/when was the van found" finds the second sentence.
+ */
+function subjectCarriedOver(sentences: readonly Sentence[]): string[] {
+  const out: string[] = [];
+  sentences.forEach((sentence, i) => {
+    const previous = sentences[i - 1];
+    if (!previous || previous.paragraph !== sentence.paragraph || !/^It\s/.test(sentence.text)) {
+      out.push('');
+      return;
+    }
+    const subject = NOUN_SUBJECT.exec(previous.text)?.[1] ?? NAMED_SUBJECT.exec(previous.text)?.[1];
+    // "It" after "It": the same thing again.
+    out.push(subject ?? (/^It\s/.test(previous.text) ? (out[i - 1] ?? '') : ''));
+  });
+  return out;
 }
 
 /** One line per fact, by kind: what a refresh compares to say what changed. */
