@@ -36,6 +36,8 @@ const PATTERNS: Pattern[] = [
         // A deadline: "would contact every participant within 48 hours".
         `\\bwithin\\s+${APPROX}*${COUNT}\\s+${UNIT}\\b`,
         `\\b(?:around|at|about) the same time\\b`,
+        // "On the descent Maddox slipped": a stretch of a journey dates what happened on it.
+        `\\b[Oo]n (?:the|their|his|her|its) (?:way|descent|ascent|climb|journey|return|approach|flight|drive|walk|crossing)(?: (?:home|back|down|up|out|in))?\\b`,
         `\\b(?:the (?:same|next|following|previous) (?:day|week|month|year|morning|evening|night))\\b`,
         `\\b(?:until|since|by) then\\b`,
         `\\bin the (?:${SEASON}|morning|afternoon|evening)\\b`,
