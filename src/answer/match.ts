@@ -37,8 +37,10 @@ function nameWordMatches(typed: string, nameWord: string): number {
   const a = normalizeWord(typed);
   const b = normalizeWord(nameWord);
   if (a === b) return 1;
-  // Names are misspelt more freely than words ("Garvey" for "Garvie"): two slips from six letters.
-  const allowance = Math.max(a.length, b.length) >= 6 ? 2 : typoAllowance(Math.max(a.length, b.length));
+  // Names are misspelt more freely than words ("Garvey" for "Garvie"): two slips from six letters,
+  // three from ten, where English spelling lets a sound be written several ways ("Barracluff").
+  const longest = Math.max(a.length, b.length);
+  const allowance = longest >= 10 ? 3 : longest >= 6 ? 2 : typoAllowance(longest);
   if (allowance === 0) return 0;
   const d = editDistance(a, b, allowance);
   return d <= allowance ? 1 - d / (b.length + 1) : 0;
