@@ -165,3 +165,63 @@ describe('paraphrased and qualified questions', () => {
     expect(askScheme('/who Tom Okafor').answer).toMatch(/^Tom Okafor, a headteacher at St\. Brigid's Primary School in Tarnford/);
   });
 });
+
+const MOUNTAIN = `Walkers rescued from Ben Torran after storm
+
+Two walkers were brought down from Ben Torran on Sunday after a night on the mountain in winds of up to 60 miles an hour.
+
+Megan Fairclough, 41, and Ravi Sood, 38, left the car park at Glen Morrow at 8 a.m. on Saturday. On the descent Sood fell on wet rock and hurt his knee.
+
+Dr. Helen Ashcroft, a forecaster at the service, said the Scottish Mountain Weather Service had warned of gales. "Nobody should have been up there on Saturday afternoon," she said.
+
+Anne Kilbride, who runs the cafe at the foot of Glen Morrow, stayed open all night. "I made tea for everyone who came in," she said.
+
+Team leader Colin Ure said the rescue sent "a clear message to anyone planning a winter walk."
+
+A red tent was seen on the ridge on Monday. It was taken down to the village of Morrowbridge two hours later.
+
+"We will go out whatever the weather, but we would rather not have to," Ure said.
+
+Iona Reid, a 3,000-metre runner who joined the search, carried the tent. The walkers did not pay for the rescue, which is free.
+`;
+
+describe('coreference, measurements and attribution', () => {
+  const mountain = buildLibrary([parseArticle(MOUNTAIN, 'mountain')]);
+  const askMountain = (input: string) => answerInput(mountain, input);
+
+  it('GIVEN a long surname misspelt as it sounds ("Faircluff") THEN /who still finds the person', () => {
+    expect(askMountain('/who Faircluff').answer).toMatch(/^Megan Fairclough/);
+  });
+
+  it('GIVEN "the weather forecaster" for "a forecaster at the service" beside the Weather Service THEN /who finds her', () => {
+    expect(askMountain('/who is the weather forecaster').answer).toMatch(/^Helen Ashcroft/);
+  });
+
+  it('GIVEN "how strong" THEN the measurement answers', () => {
+    expect(askMountain('How strong were the winds?').answer).toMatch(/60 miles an hour/);
+  });
+
+  it('GIVEN an event dated by a stretch of a journey ("On the descent") THEN /when gives it', () => {
+    expect(askMountain('/when did Sood fall').answer).toMatch(/^(?:On )?the descent/i);
+  });
+
+  it('GIVEN a sentence that opens with "It" THEN it is about the sentence before\'s subject', () => {
+    expect(askMountain('/when was the red tent taken down').answer).toMatch(/two hours later/);
+  });
+
+  it('GIVEN "she said" after a person at "the foot of Glen Morrow" THEN the quote is the person\'s, not the glen\'s', () => {
+    expect(askMountain('/quote speaker:Kilbride topic:tea').answer).toMatch(/^Anne Kilbride.*I made tea/);
+  });
+
+  it('GIVEN a speaker quoted in part and in full THEN /quote leads with the whole quote', () => {
+    expect(askMountain('/quote Ure').answer).toMatch(/^Colin Ure[^:]*: "We will go out/);
+  });
+
+  it('GIVEN a role with a number written with a thousands comma THEN the role is not cut at the comma', () => {
+    expect(askMountain('/who Iona Reid').answer).toMatch(/^Iona Reid, a 3,000-metre runner who joined the search/);
+  });
+
+  it('GIVEN "how much did they pay" and only a count of people near it THEN it is not in the article', () => {
+    expect(askMountain('How much did the walkers pay for the rescue?').found).toBe(false);
+  });
+});

@@ -16,7 +16,7 @@ const QUANTITY = new RegExp(
   'giu',
 );
 
-const COST_WORDS = /\b(?:cost|costs|costing|price|priced|paid|pay|pays|paying|spent|spend|spending|fee|fees|worth|bill|charge|charged|bought|sold)\b/i;
+const COST_WORDS = /\b(?:cost|costs|costing|price|priced|paid|pay|pays|paying|spent|spend|spending|fee|fees|worth|bill|charge|charged|bought|sold|valued|value|valuation|insured|fetch|fetched)\b/i;
 
 function nounMatchOf(phrase: string, target: string[]): number {
   const words = phrase.toLowerCase().split(/[\s-]+/);
@@ -58,6 +58,8 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);
       // "How much did X cost?": a sum is an answer only where the sentence speaks of a cost or a price.
       if (wantMoney && !COST_WORDS.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30)) && nounMatchOf(phrase, target) === 0) continue;
+      // …and "two climbers" is not a sum, even in a sentence about a rescue that cost nothing.
+      if (wantMoney && !money && !/\b(?:million|billion|thousand|hundred)\b|\d{1,3}(?:,\d{3})+/i.test(phrase)) continue;
       // "How many sheep": a number that does not count sheep does not answer.
       // "refloat 39 of them": a count of what the sentence already named.
       const ofThem = /^\s+of\s+(?:them|those|these)\b/i.test(text.slice(m.index + m[0].length)) && counted.some((t) => wordsOf(text).some((w) => wordsAgree(t, w) === 1));
@@ -117,8 +119,8 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
   if (/^(?:when|what time|what date|what day|what year|which day|which year|in what year|on what day)\b/i.test(q)) return answerWhen(ix, ctx, q.replace(/^(?:what|which|in what|on what)\s+\w+/i, 'when'));
   if (/^(?:where|in what place|at what place)\b/i.test(q)) return answerWhere(ix, ctx, q);
 
-  const howMany = /^how\s+(many|much|large|big|long|far|high|tall|deep|old)\b\s*(.*)$/i.exec(q);
-  const costly = /\b(?:cost|price|pay|paid|spend|spent|worth|budget)\b/i.test(q);
+  const howMany = /^how\s+(many|much|large|big|long|far|high|tall|deep|old|strong|fast|heavy|wide|hot|cold|warm|steep|loud|powerful)\b\s*(.*)$/i.exec(q);
+  const costly = /\b(?:cost|price|pay|paid|spend|spent|worth|budget|valued|value|valuation|fetch)\b/i.test(q);
   const body = stripQuestion(howMany ? howMany[2]! : q);
   const hits = matchEvent(ix, body || q);
   if (hits.length === 0) {

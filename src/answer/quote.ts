@@ -134,7 +134,12 @@ export function answerQuote(ix: ArticleIndex, ctx: AnswerContext, request: Quote
       const who = speakerLabel ? `${speakerLabel} is not quoted about that.` : undefined;
       return notFoundAnswer(ix, ctx, speakerLabel ? groups.map((g) => `"${truncate(g.text, 100)}"`) : quotedSpeakers(ix), who);
     }
-  } else ranked = groups.map((passage) => ({ passage, score: 1 }));
+  } else {
+    // A whole quoted sentence says more than a few quoted words inside reported speech
+    // (said the ruling sent "a clear message …"): whole ones first, each kind in article order.
+    const partial = (passage: { text: string }) => /^\p{Ll}/u.test(passage.text.replace(/^[\s"“‘']+/, ''));
+    ranked = groups.map((passage) => ({ passage, score: partial(passage) ? 0.9 : 1 })).sort((a, b) => b.score - a.score);
+  }
 
   const candidates = ranked.map((r) => quoteCandidate(r.passage.quotes[0]!.speaker, r.passage, r.score, speakerRole(ix, r.passage.quotes[0]!)));
   const best = candidates[0]!;

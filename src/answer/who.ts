@@ -53,21 +53,29 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
   const head = asked.at(-1)!;
   const scored: { candidate: Candidate; score: number }[] = [];
   /**
-   * How well a role fits: its words against the role asked, then the qualifier ("of Aldermoor"),
-   * which counts a little less when the paragraphs around the person say it rather than the role
-   * ("Chief executive X … Aldermoor employs 260"), and a role without it fits less well.
+   * How well a role fits: its words against the role asked, then the qualifier ("of Aldermoor").
+   * A word that the paragraphs around the person say rather than the role counts a little less
+   * ("Chief executive X … Aldermoor employs 260"); a role without the qualifier fits less well.
    */
   const scoreRole = (role: string, sentences: readonly number[]): number => {
     const roleWords = wordsOf(`${role} ${acronymsIn(role)}`);
     if (!roleWords.some((w) => wordsAgree(head, w) > 0)) return 0;
-    const agree = (t: string) => Math.max(0, ...roleWords.map((w) => wordsAgree(t, w)));
-    const fit = asked.reduce((sum, t) => sum + agree(t), 0) / asked.length;
+    const inRole = (t: string) => Math.max(0, ...roleWords.map((w) => wordsAgree(t, w)));
+    const paragraphs = new Set(sentences.map((i) => paragraphOf(ix, i)));
+    // "the avalanche forecaster" for "a forecaster at the service", the Northern Avalanche Service
+    // being named near them: a word of the organisation the role points to.
+    const ofTheirOrganisation = (t: string) =>
+      ix.organisations.some((o) => {
+        const words = wordsOf(o.name);
+        return words.some((w) => wordsAgree(t, w) === 1) && roleWords.includes(words.at(-1)!) && o.mentions.some((m) => paragraphs.has(paragraphOf(ix, m)));
+      });
+    const fit = asked.reduce((sum, t) => sum + (inRole(t) || (t !== head && ofTheirOrganisation(t) ? QUALIFIER_NEARBY : 0)), 0) / asked.length;
     if (qualifiers.length === 0) return fit;
     let nearby: string[] | undefined;
     const qualified = qualifiers.reduce((sum, t) => {
-      const inRole = agree(t);
-      if (inRole > 0) return sum + inRole;
-      nearby ??= wordsOf(sentences.map((i) => paragraphText(ix, paragraphOf(ix, i))).join(' '));
+      const agree = inRole(t);
+      if (agree > 0) return sum + agree;
+      nearby ??= wordsOf([...paragraphs].map((p) => paragraphText(ix, p)).join(' '));
       return sum + (nearby.some((w) => wordsAgree(t, w) === 1) ? QUALIFIER_NEARBY : 0);
     }, 0) / qualifiers.length;
     return fit * (1 - QUALIFIER_WEIGHT + QUALIFIER_WEIGHT * qualified);
@@ -84,7 +92,7 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
   return { candidates: scored.map((s) => s.candidate), strength: scored[0]?.score ?? 0 };
 }
 
-/** How much a description's qualifier ("of Aldermoor") counts when it is near the person rather than in their role. */
+/** How much a word of a description counts when it is near the person rather than in their role. */
 const QUALIFIER_NEARBY = 0.8;
 /** How much of a description's fit the qualifier decides: without it, a role fits too weakly to answer alone. */
 const QUALIFIER_WEIGHT = 0.4;
