@@ -117,7 +117,7 @@ const SCHEME = `Reading scheme expands to rural schools
 
 Kestrel Books said on Monday that its reading scheme would reach 4,200 pupils at 57 schools in the Alder Valley this year.
 
-Chief executive Priya Mandal announced the expansion at a school in Tarnford. Kestrel Books employs 90 people.
+Chief executive Priya Mandal announced the expansion at a school in Dunmere. The publisher, Kestrel Books, which is based in Tarnford, said in a statement that its 90 staff would deliver the books from its warehouse in Lowick.
 
 Sofia Brennan, Kestrel Books' chief operating officer, said every school would receive its first delivery of books within 10 days.
 
@@ -134,6 +134,10 @@ describe('paraphrased and qualified questions', () => {
 
   it('GIVEN "the chief executive of X" and a title written before the name THEN /who finds that person, not another officer of X', () => {
     expect(askScheme('/who is the chief executive of Kestrel Books').answer).toMatch(/^Priya Mandal/);
+  });
+
+  it('GIVEN an organisation "which is based in" a town THEN /where gives the town', () => {
+    expect(askScheme('/where is Kestrel Books based').answer).toMatch(/^In Tarnford/);
   });
 
   it('GIVEN "the chief executive of" an organisation the article never mentions THEN it is not in the article', () => {

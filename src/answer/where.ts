@@ -96,8 +96,8 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     // "Calloway Power, a Houston-based group".
     const based = /^,?\s+(?:a|an|the)\s+([\p{Lu}][\p{L}.' -]*?)-based\b/u.exec(sentence.slice(at + thing.name.length));
     if (based) return { fact: `Based in ${based[1]}`, sentence: s, score: 100, confidence: 0.9 };
-    // "Northern Seed Partners, a venture fund based in Leeds".
-    const described = /^,?\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:based|located|headquartered|situated)\s+((?:in|at|near|outside)\s+[^,.;]{2,60}?)(?=[,.;]|\s+(?:with|which|who|that|and)\b|$)/.exec(sentence.slice(at + thing.name.length));
+    // "Northern Seed Partners, a venture fund based in Leeds", "Quellbrook Systems, which is based in Tolbury".
+    const described = /^,?\s+(?:(?:a|an|the)\s+[^,.;]{0,60}?|(?:which|that|who)\s+(?:is|was|are|were|has been)\s+)\b(?:based|located|headquartered|situated)\s+((?:in|at|near|outside)\s+[^,.;]{2,60}?)(?=[,.;]|\s+(?:with|which|who|that|and)\b|$)/.exec(sentence.slice(at + thing.name.length));
     if (described) return { fact: described[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
     const after = AFTER_NAME.exec(sentence.slice(at + thing.name.length));
     if (!after || findTimeExpressions(after[1]!).some((t) => t.end - t.start >= after[1]!.replace(/^\w+\s+/, '').length - 2)) continue;
