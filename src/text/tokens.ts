@@ -41,6 +41,8 @@ function computeStem(word: string): string {
     [/isations?$/, 'ise'],
     [/ations?$/, 'ate'],
     [/nesses?$/, ''],
+    // "biologist" meets "biology", "journalist" meets "journal".
+    [/(.{4,})ists?$/, '$1'],
     [/ments?$/, ''],
     [/ingly$/, ''],
     [/edly$/, ''],
