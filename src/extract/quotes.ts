@@ -21,7 +21,9 @@ const VERBS = [...SPEECH_VERBS].join('|');
 const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*([^".;!?]{1,140}?)\\s+(?:also\\s+|later\\s+)?(?:${VERBS})\\b`, 'i');
 const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?:${VERBS})\\s+([^".;!?]{1,140}?)(?=[,.;!?]|$)`, 'i');
 const ACCORDING_TO = /according to\s+(?:(?:written |a |an |the )?(?:evidence|testimony|statement|letter|email|post|filing|report|documents?)\s+(?:from|by|of)\s+)?([^".;,]{1,100}?)(?=[,.;]|$)/i;
-const SUBJECT_BEFORE_VERB = new RegExp(`([^".;]{1,160})\\s+(?:also\\s+|later\\s+|had\\s+|has\\s+)?(?:${VERBS})\\b[^"]*$`, 'i');
+/** "He called the result "a warning shot"": verbs that put a label in quotes, said before the quote only. */
+const LABELLING_VERBS = 'called|calls|described|describes|branded|brands|dubbed|dubs|termed|terms';
+const SUBJECT_BEFORE_VERB = new RegExp(`([^".;]{1,160})\\s+(?:also\\s+|later\\s+|had\\s+|has\\s+)?(?:${VERBS}|${LABELLING_VERBS})\\b[^"]*$`, 'i');
 
 function findQuoteSpans(text: string): RawQuote[] {
   const spans: RawQuote[] = [];
