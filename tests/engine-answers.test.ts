@@ -229,3 +229,36 @@ describe('coreference, measurements and attribution', () => {
     expect(askMountain('How much did the walkers pay for the rescue?').found).toBe(false);
   });
 });
+
+const COUNCIL = `Ferry service to Inchmore suspended after 40 passengers fall ill
+
+Forty passengers fell ill after a lunch served on the Inchmore ferry on Saturday, the harbour board said, and the service has been suspended.
+
+The meal was served at 12:30 p.m. The board's laboratory confirmed on Tuesday that the fish was to blame.
+
+Professor Ruth Okonedo, a marine biologist at Calder University, said warm water had probably spoiled the catch. She called the outbreak "a warning to every kitchen on the coast."
+
+A second crossing on Sunday, with 12 passengers on board, served a different menu, and none of those passengers has reported any illness.
+`;
+
+describe("everyday words for the article's words", () => {
+  const council = buildLibrary([parseArticle(COUNCIL, 'ferry')]);
+  const askFerry = (input: string) => answerInput(council, input);
+
+  it('GIVEN "dinner" and "lab" for "meal" and "laboratory" THEN /when finds the events', () => {
+    expect(askFerry('/when was dinner served').answer).toMatch(/^12:30 p\.m\./);
+    expect(askFerry('/when did the lab confirm the cause').answer).toMatch(/Tuesday/);
+  });
+
+  it('GIVEN "got sick" for "fell ill" THEN "how many" finds the count in the lede rather than a later one', () => {
+    expect(askFerry('How many passengers got sick?').answer).toMatch(/^Forty passengers/);
+  });
+
+  it('GIVEN a title and an appositive ("Professor …, a marine biologist") THEN /who the biology professor finds her', () => {
+    expect(askFerry('/who is the biology professor').answer).toMatch(/^Ruth Okonedo/);
+  });
+
+  it('GIVEN "She called the outbreak "…"" THEN the quoted words are hers', () => {
+    expect(askFerry('/quote Okonedo').answer).toMatch(/^Ruth Okonedo[^:]*: "a warning to every kitchen/);
+  });
+});

@@ -23,6 +23,9 @@ function nounMatchOf(phrase: string, target: string[]): number {
   return target.length ? Math.max(0, ...target.flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
 }
 
+/** How much more a figure in the first paragraph weighs than one further down. */
+const LEDE_FIGURE_WEIGHT = 1.3;
+
 /** How much of a "how many" question a sentence must match when it counts the very noun asked about. */
 const COUNTED_NOUN_COVERAGE = 0.3;
 
@@ -71,7 +74,9 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       if (/\b(?:could|may|might|would|up to|rise to|as much as|as many as|considered)\b[^.]{0,25}$/i.test(text.slice(0, m.index)) || /^(?:up to|as much as|as many as)\b/i.test(phrase)) score *= 0.6;
       if (!best || score > best.score) best = { phrase, score };
     }
-    if (best) out.push({ fact: best.phrase, sentence: hit.index, score: Math.sqrt(hit.score) * best.score, confidence: Math.min(0.95, hit.coverage * 0.9) });
+    // News puts its main figures first: the lede's count is the story's, a later one a detail.
+    const lede = ix.article.sentences[hit.index]!.paragraph === 1 ? LEDE_FIGURE_WEIGHT : 1;
+    if (best) out.push({ fact: best.phrase, sentence: hit.index, score: Math.sqrt(hit.score) * best.score * lede, confidence: Math.min(0.95, hit.coverage * 0.9) });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -81,7 +81,8 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
     return fit * (1 - QUALIFIER_WEIGHT + QUALIFIER_WEIGHT * qualified);
   };
   for (const person of ix.people) {
-    const best = Math.max(0, ...person.roles.map((role) => scoreRole(role, person.mentions)));
+    // A title and an appositive describe one person: "Professor …, a political scientist" is a politics professor.
+    const best = Math.max(0, ...[...person.roles, person.roles.join('; ')].map((role) => scoreRole(role, person.mentions)));
     if (best > 0) scored.push({ candidate: { ...personSummary(ix, person), score: best, confidence: 0.6 + 0.35 * best }, score: best });
   }
   for (const actor of ix.facts.unnamed) {
