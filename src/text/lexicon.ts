@@ -56,6 +56,40 @@ export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
  * Words a person may use for what the article says another way. Each group is matched as one
  * meaning, at a lower weight than the word itself.
  */
+/**
+ * Phrasal verbs and the one word that means the same, so that "came across" meets "found" and
+ * "tipped off" meets "alerted" (question and article are read alike). Base forms; "into" and "in"
+ * both count where both are said.
+ */
+export const PHRASAL_VERBS: ReadonlyMap<string, string> = new Map([
+  ['come across', 'find'],
+  ['find out', 'discover'],
+  ['tip off', 'alert'],
+  ['walk out', 'leave'],
+  ['pull out', 'withdraw'],
+  ['drop out', 'withdraw'],
+  ['step down', 'resign'],
+  ['read out', 'announce'],
+  ['take part', 'participate'],
+  ['sign up', 'join'],
+  ['go into', 'enter'],
+  ['break in', 'burgle'],
+  ['break into', 'burgle'],
+  ['pass away', 'die'],
+  ['carry out', 'conduct'],
+  ['call off', 'cancel'],
+  ['put out', 'extinguish'],
+  ['blow up', 'explode'],
+  ['come down', 'fall'],
+  ['look into', 'investigate'],
+  ['set up', 'establish'],
+  ['shut down', 'close'],
+  ['hand over', 'give'],
+  ['turn down', 'reject'],
+  ['hold up', 'delay'],
+  ['point out', 'note'],
+]);
+
 export const SYNONYM_GROUPS: string[][] = [
   ['fire', 'blaze', 'flames', 'arson', 'burn'],
   ['start', 'set', 'ignite', 'spark', 'cause', 'begin', 'launch'],
@@ -227,6 +261,19 @@ export const ROLE_NOUNS = new Set(
     'strategist planner scout referee umpire athlete runner cyclist swimmer champion winner finalist member delegate ' +
     'trustee fellow co-founder cofounder headteacher headmaster headmistress paediatrician pediatrician midwife rescuer ' +
     'envoy emissary commissioner chancellor rector provost spokesperson'
+  ).split(' '),
+);
+
+/** Words for people, groups of people and pronouns for them that neither ROLE_NOUNS nor a suffix (-er, -ist, -man) gives away. */
+export const PEOPLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'crowd crowds community family families couple children kids youths fans gang mob jury panel ' +
+    'audience public staff crew police people team squad unit side voters citizens locals pupils ' +
+    'patients survivors relatives guests passengers troops forces shepherd chef cook gp medic ' +
+    'medics child boy girl baby toddler teenager teenagers youth adult adults pensioner pensioners ' +
+    'individual stranger passer-by passerby bystander bystanders motorist motorists citizen heir ' +
+    'thief thieves burglar burglars source sources insider insiders nanny maid vicar clergy monk ' +
+    'nun many some several most few others everyone someone somebody nobody all'
   ).split(' '),
 );
 

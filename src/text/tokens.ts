@@ -1,5 +1,5 @@
 // Words, their offsets and their stems: the common currency of matching.
-import { IRREGULAR_FORMS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
+import { IRREGULAR_FORMS, PHRASAL_VERBS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
 import { boundedMemo } from './memo.js';
 
 export interface Token {
@@ -84,12 +84,29 @@ function computeStem(word: string): string {
  */
 export const tokenize: (text: string) => Token[] = boundedMemo(20_000, computeTokens);
 
+/** "come across" → the stem of "find", keyed by the verb's stem and the particle as written. */
+let phrasalByStem: Map<string, string> | undefined;
+function phrasalStem(verbStem: string, particle: string): string | undefined {
+  phrasalByStem ??= new Map([...PHRASAL_VERBS].map(([phrase, verb]) => {
+    const [base, word] = phrase.split(' ') as [string, string];
+    return [`${stem(base)} ${word}`, stem(verb)];
+  }));
+  return phrasalByStem.get(`${verbStem} ${particle}`);
+}
+
 function computeTokens(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const norm = normalizeWord(raw);
     if (norm === '') continue;
+    // "came across", "tipped off": the verb takes the stem of the word it means; the particle goes.
+    const verb = tokens[tokens.length - 1];
+    const meaning = verb && /^\s+$/.test(text.slice(verb.end, m.index)) ? phrasalStem(verb.stem, norm) : undefined;
+    if (meaning) {
+      tokens[tokens.length - 1] = { ...verb!, stem: meaning, end: m.index + raw.length };
+      continue;
+    }
     tokens.push({ raw, norm, stem: stem(raw), start: m.index, end: m.index + raw.length });
     // "4,000-seat", "US-Russia": the parts are words too.
     if (raw.includes('-')) {
