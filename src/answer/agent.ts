@@ -37,8 +37,9 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
     const at = verbEnd + ledBy.index + ledBy[0].lastIndexOf(ledBy[1]!);
     return describe(ix, sentence, at, at + ledBy[1]!.length, ledBy[1]!);
   }
-  // Passive with an agent: "a document obtained by BuzzFeed".
-  const by = /^\s+(?:\w+ly\s+)?by\s+((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after);
+  // Passive with an agent: "a document obtained by BuzzFeed", "found at 1:50 p.m. on Wednesday by
+  // a farmer" (not "by Friday", "by 20 percent").
+  const by = /^(?:\s+(?:\w+ly\s+)?|[^,;"]{1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after.replace(/\b(a\.m|p\.m)\./g, '$1'));
   if (by && (/ed$/i.test(verb) || /^(?:made|given|taken|written|held|led|found|seen|known|told|brought|sent|built|paid|sold|won|lost|kept|set|hit|cut|put|run)$/i.test(verb))) {
     const at = verbEnd + by.index + by[0].indexOf(by[1]!);
     return describe(ix, sentence, at, at + by[1]!.length, by[1]!);

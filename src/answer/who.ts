@@ -3,7 +3,7 @@
 import { acronymsIn, type ArticleIndex, type Person } from '../search/article-index.js';
 import type { Answer } from '../types.js';
 import { contentTokens, tokenize } from '../text/tokens.js';
-import { ORGANISATION_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
+import { ORGANISATION_WORDS, PEOPLE_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
 import { agentOf, findWordPosition, type Agent } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestPeople, suggestSentences, wordsAgree, wordsOf } from './match.js';
@@ -164,8 +164,6 @@ function matchAction(ix: ArticleIndex, action: string): Candidate[] {
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** Words for groups of people, and pronouns for them, that no suffix gives away. */
-const GROUP_NOUNS = new Set(['crowd', 'crowds', 'community', 'family', 'families', 'couple', 'children', 'kids', 'youths', 'fans', 'gang', 'mob', 'jury', 'panel', 'audience', 'public', 'staff', 'crew', 'police', 'people', 'team', 'squad', 'unit', 'side', 'voters', 'citizens', 'locals', 'pupils', 'patients', 'survivors', 'relatives', 'guests', 'passengers', 'troops', 'forces', 'many', 'some', 'several', 'most', 'few', 'others', 'everyone', 'someone', 'somebody', 'nobody', 'all']);
 const PERSON_SUFFIX = /(?:er|or|ist|ian|ant|ent|ee|ive|man|men|woman|women|person|people)s?$/;
 
 /**
@@ -179,7 +177,7 @@ function describesPeople(description: string): boolean {
     .filter(Boolean)
     .some((word) => {
       const singular = word.replace(/(?<=[^s])s$/, '');
-      return ROLE_NOUNS.has(word) || ROLE_NOUNS.has(singular) || ORGANISATION_WORDS.has(singular) || GROUP_NOUNS.has(word) || PERSON_SUFFIX.test(word);
+      return ROLE_NOUNS.has(word) || ROLE_NOUNS.has(singular) || ORGANISATION_WORDS.has(singular) || PEOPLE_WORDS.has(word) || PERSON_SUFFIX.test(word);
     });
 }
 
