@@ -172,12 +172,14 @@ const PERSON_SUFFIX = /(?:er|or|ist|ian|ant|ent|ee|ive|man|men|woman|women|perso
  */
 function describesPeople(description: string): boolean {
   return description
-    .toLowerCase()
     .split(/[^\p{L}'-]+/u)
     .filter(Boolean)
-    .some((word) => {
+    .some((written, i) => {
+      const word = written.toLowerCase();
       const singular = word.replace(/(?<=[^s])s$/, '');
-      return ROLE_NOUNS.has(word) || ROLE_NOUNS.has(singular) || ORGANISATION_WORDS.has(singular) || PEOPLE_WORDS.has(word) || PERSON_SUFFIX.test(word);
+      // A suffix says nothing of a name inside the phrase: "Brackwater" is no one's job.
+      const suffixSays = (i === 0 || !/^\p{Lu}/u.test(written)) && PERSON_SUFFIX.test(word);
+      return ROLE_NOUNS.has(word) || ROLE_NOUNS.has(singular) || ORGANISATION_WORDS.has(singular) || PEOPLE_WORDS.has(word) || suffixSays;
     });
 }
 
