@@ -112,6 +112,16 @@ export function findNameSpans(sentenceIndex: number, words: Word[], evidence: Ca
         j++;
         continue;
       }
+      // "Eastshire Fire and Rescue Service", "Food and Drug Administration": one organisation when
+      // the run after "and" ends in a word that makes one.
+      if (next.norm === 'and' && j + 2 < words.length && words[j + 2]!.capitalized && /^\s+$/.test(words[j + 2]!.gap)) {
+        let k = j + 2;
+        while (k + 1 < words.length && words[k + 1]!.capitalized && /^\s+$/.test(words[k + 1]!.gap)) k++;
+        if (ORGANISATION_WORDS.has(words[k]!.norm)) {
+          j = k;
+          continue;
+        }
+      }
       if (CONNECTORS.has(next.norm) && j + 2 < words.length) {
         const after = words[j + 2]!;
         const joinable = ORGANISATION_WORDS.has(cur.norm) || TITLES.has(cur.norm) || ROLE_NOUNS.has(cur.norm) || PLACE_WORDS.has(cur.norm) || next.norm !== 'of';
