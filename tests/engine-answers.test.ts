@@ -267,3 +267,30 @@ describe("everyday words for the article's words", () => {
     expect(askFerry('/quote Okonedo').answer).toMatch(/^Ruth Okonedo[^:]*: "a warning to every kitchen/);
   });
 });
+
+const LEAK = `Chlorine leak forces 300 families from their homes
+
+About 300 families left their homes on Tuesday night after chlorine leaked from a tank at a water works in Dunmore.
+
+Station commander Kerensa Ellery of the Dunmore Fire and Rescue Service said the order to leave was given because the wind was carrying the gas towards houses. "We could not take any chances with the wind," she said.
+
+Earlier on Tuesday, Dunmore's representative to the water board, Tomas Reyes, was told of the fault. He said he had asked for the tank to be replaced in May.
+
+Paul Ashe, the board's chairman, met residents on Wednesday. His wife, Maria Ashe, said: "He has not slept since it happened."
+`;
+
+describe('names, roles and pronouns', () => {
+  const leak = buildLibrary([parseArticle(LEAK, 'leak')]);
+  const askLeak = (input: string) => answerInput(leak, input);
+
+  it('GIVEN "the X Fire and Rescue Service" THEN it is one organisation, and "she said" after it is the officer', () => {
+    const index = leak.list()[0]!;
+    expect(index.organisations.map((o) => o.name)).toContain('Dunmore Fire and Rescue Service');
+    expect(index.people.map((p) => p.name)).not.toContain('Dunmore Fire');
+    expect(askLeak('/quote Kerensa Ellery').answer).toMatch(/^Kerensa Ellery[^:]*: "We could not take any chances/);
+  });
+
+  it('GIVEN a role written "X\'s representative to the board, NAME" THEN /who by that role finds the person', () => {
+    expect(askLeak('/who Tomas Reyes').answer).toMatch(/^Tomas Reyes, Dunmore's representative to the water board/);
+  });
+});

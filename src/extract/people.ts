@@ -85,7 +85,8 @@ function affiliationAfter(words: Word[], last: number, sentenceText: string): st
   const next = words[last + 1];
   if (!next || next.norm !== 'of' || !isSpaceGap(next.gap)) return '';
   const rest = sentenceText.slice(next.start);
-  const m = /^of (?:the )?[^,.;:"]{2,80}?(?=[,.;:"]|\s+(?:who|which|that|said|says|told|and|testified|rejected|argued|set|was|is|has|had)\b|$)/.exec(rest);
+  // "of the Dunmore Fire and Rescue Service": an "and" between capitalised words is inside the name.
+  const m = /^of (?:the )?[^,.;:"]{2,80}?(?=[,.;:"]|\s+(?:who|which|that|said|says|told|testified|rejected|argued|set|was|is|has|had)\b|\s+and\b(?!\s+\p{Lu})|$)/u.exec(rest);
   return m ? m[0] : '';
 }
 
@@ -139,8 +140,13 @@ function roleBeforeComma(words: Word[], runStart: number): string {
   let from = end;
   while (from > 0 && end - from < 12 && isSpaceGap(words[from]!.gap)) {
     const prev = words[from - 1]!;
-    // "the chair of the judges, Owen Hartigan": "of" and "the" after it stay inside the phrase.
-    const inName = ((prev.norm === 'for' || prev.norm === 'and') && words[from]!.capitalized) || prev.norm === 'of' || (prev.norm === 'the' && words[from - 2]?.norm === 'of');
+    // "the chair of the judges, Owen Hartigan", "Ostrevia's ambassador to the council, Pavel Stanek":
+    // "of", "to" and "the" after them stay inside the phrase.
+    const inName =
+      ((prev.norm === 'for' || prev.norm === 'and') && words[from]!.capitalized) ||
+      prev.norm === 'of' ||
+      prev.norm === 'to' ||
+      (prev.norm === 'the' && (words[from - 2]?.norm === 'of' || words[from - 2]?.norm === 'to'));
     if (SPEECH_VERBS.has(prev.norm) || (STOP_WORDS.has(prev.norm) && !DETERMINERS.has(prev.norm) && !inName)) break;
     from--;
     if ((DETERMINERS.has(prev.norm) && !inName) || prev.possessive) break;
@@ -237,7 +243,7 @@ export function extractPeople(article: Article): PeopleFacts {
     const key = span.text.toLowerCase();
     const prev = ws[span.first - 1];
     const next = ws[span.last + 1];
-    const evident = Boolean(span.title) || (next !== undefined && SPEECH_VERBS.has(next.norm)) || /^,\s*\d{1,3},/.test(article.sentences[span.sentence]!.text.slice(span.end)) || titleBefore(ws, span.first) !== '' || appositiveAfter(ws, span.last, article.sentences[span.sentence]!.text).role !== '';
+    const evident = Boolean(span.title) || (next !== undefined && SPEECH_VERBS.has(next.norm)) || /^,\s*\d{1,3},/.test(article.sentences[span.sentence]!.text.slice(span.end)) || titleBefore(ws, span.first) !== '' || roleBeforeComma(ws, span.first) !== '' || appositiveAfter(ws, span.last, article.sentences[span.sentence]!.text).role !== '';
     if (evident) personEvidence.set(key, true);
     const according = prev?.norm === 'to' && ws[span.first - 2]?.norm === 'according';
     // "the foot of Glen Ardrie", "the village of Thornby": "of" after a word for a part of the land.
@@ -445,13 +451,18 @@ export function resolvePronoun(
   gender: Gender,
 ): string | undefined {
   let fallback: string | undefined;
+  // The nearest person of unknown gender, kept while the same sentence may still name someone whose
+  // gender fits: "Rhona Kilbride of the Eastshire Fire …, she said" is Rhona's, not the service's.
+  let unknown: PersonMention | undefined;
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.sentence > sentence || (m.sentence === sentence && m.start >= position)) continue;
-    if (m.sentence < sentence - 4) break;
+    if (m.sentence < sentence - 4 || (unknown && m.sentence !== unknown.sentence)) break;
     const g = genders.get(m.personId) ?? 'unknown';
-    if (g === gender || g === 'unknown') return m.personId;
-    if (fallback === undefined) fallback = m.personId;
+    if (g === gender) return m.personId;
+    if (g === 'unknown') unknown ??= m;
+    else if (fallback === undefined) fallback = m.personId;
   }
+  if (unknown) return unknown.personId;
   return gender === 'unknown' ? fallback : undefined;
 }
