@@ -276,6 +276,8 @@ Station commander Kerensa Ellery of the Dunmore Fire and Rescue Service said the
 
 Earlier on Tuesday, Dunmore's representative to the water board, Tomas Reyes, was told of the fault. He said he had asked for the tank to be replaced in May.
 
+A doctor at Dunmore General described the injured man, a 52-year-old fitter who had tried to stop the leak by hand, as stable.
+
 Paul Ashe, the board's chairman, met residents on Wednesday. His wife, Maria Ashe, said: "He has not slept since it happened."
 `;
 
@@ -288,6 +290,10 @@ describe('names, roles and pronouns', () => {
     expect(index.organisations.map((o) => o.name)).toContain('Dunmore Fire and Rescue Service');
     expect(index.people.map((p) => p.name)).not.toContain('Dunmore Fire');
     expect(askLeak('/quote Kerensa Ellery').answer).toMatch(/^Kerensa Ellery[^:]*: "We could not take any chances/);
+  });
+
+  it('GIVEN "a 52-year-old fitter who had tried to stop the leak by hand" THEN /who tried gives the fitter, not "hand"', () => {
+    expect(askLeak('/who tried to stop the leak by hand').answer).toMatch(/^a 52-year-old fitter/);
   });
 
   it('GIVEN a role written "X\'s representative to the board, NAME" THEN /who by that role finds the person', () => {

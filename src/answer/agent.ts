@@ -39,7 +39,7 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
   }
   // Passive with an agent: "a document obtained by BuzzFeed", "found at 1:50 p.m. on Wednesday by
   // a farmer" (not "by Friday", "by 20 percent").
-  const by = /^(?:\s+(?:\w+ly\s+)?|[^,;"]{1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after.replace(/\b(a\.m|p\.m)\./g, '$1'));
+  const by = /^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after.replace(/\b(a\.m|p\.m)\./g, '$1'));
   if (by && (/ed$/i.test(verb) || /^(?:made|given|taken|written|held|led|found|seen|known|told|brought|sent|built|paid|sold|won|lost|kept|set|hit|cut|put|run)$/i.test(verb))) {
     const at = verbEnd + by.index + by[0].indexOf(by[1]!);
     return describe(ix, sentence, at, at + by[1]!.length, by[1]!);
@@ -49,7 +49,7 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
   for (let guard = 0; guard < 6; guard++) {
     let closedByComma = false;
     const trimmed = before.replace(TRAILING_FILLER, (m) => {
-      if (/\b(?:who|which|that)\s*$/i.test(m)) relative = true;
+      if (/\b(?:who|which|that)\b/i.test(m)) relative = true;
       closedByComma = /^\s*,/.test(m);
       return '';
     });
@@ -61,7 +61,12 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
     before = next;
   }
   if (relative) {
-    // "Dr. Ingrid Solberg, a geologist at the institute who led …": the person the clause describes.
+    // "the worker in intensive care, a 35-year-old technician who had tried …": the noun phrase the
+    // clause hangs on, unless that phrase describes a name right before it ("Dr. Ingrid Solberg,
+    // a geologist at the institute who led …"): then the person.
+    const phrase = /(?:^|,\s*)((?:a|an|the)\s[^,]{1,60})$/i.exec(before);
+    const describesName = phrase !== null && ix.facts.mentions.some((m) => m.sentence === sentence && !m.pronoun && m.end <= phrase.index && phrase.index - m.end <= 3);
+    if (phrase && !describesName) return describe(ix, sentence, before.length - phrase[1]!.length, before.length, phrase[1]!.trim());
     const person = lastPersonBefore(ix, sentence, before.length);
     if (person) return person;
   }
