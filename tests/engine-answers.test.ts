@@ -276,6 +276,8 @@ Station commander Kerensa Ellery of the Dunmore Fire and Rescue Service said the
 
 Earlier on Tuesday, Dunmore's representative to the water board, Tomas Reyes, was told of the fault. He said he had asked for the tank to be replaced in May.
 
+Mira Solberg, who leads the Clean Harbour party, was told on Monday by the rights group Open Dunmore. She was arrested on Friday at a protest outside the works.
+
 A doctor at Dunmore General described the injured man, a 52-year-old fitter who had tried to stop the leak by hand, as stable.
 
 Paul Ashe, the board's chairman, met residents on Wednesday. His wife, Maria Ashe, said: "He has not slept since it happened."
@@ -290,6 +292,12 @@ describe('names, roles and pronouns', () => {
     expect(index.organisations.map((o) => o.name)).toContain('Dunmore Fire and Rescue Service');
     expect(index.people.map((p) => p.name)).not.toContain('Dunmore Fire');
     expect(askLeak('/quote Kerensa Ellery').answer).toMatch(/^Kerensa Ellery[^:]*: "We could not take any chances/);
+  });
+
+  it('GIVEN "the Clean Harbour party" and "the rights group Open Dunmore" THEN they are organisations, and "She" is the person before them', () => {
+    const names = leak.list()[0]!.organisations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Clean Harbour', 'Open Dunmore']));
+    expect(askLeak('/when was Solberg arrested').answer).toMatch(/^(?:On )?Friday/i);
   });
 
   it('GIVEN "a 52-year-old fitter who had tried to stop the leak by hand" THEN /who tried gives the fitter, not "hand"', () => {

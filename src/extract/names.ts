@@ -177,6 +177,11 @@ function classifyRun(sentence: number, words: Word[], from: number, to: number):
   if (nameWords.length === 1 && NATIONALITY.test(lastNorm)) return [{ ...base, kind: 'other' }];
   if (nameWords.every((w) => COUNTRIES_AND_NATIONALITIES.has(w.norm) || COMPASS.has(w.norm))) return [{ ...base, kind: 'place' }];
   if (nameWords.some((w) => ORGANISATION_WORDS.has(w.norm))) return [{ ...base, kind: 'organisation' }];
+  // "the rights group Open Verask", "the Civic Renewal party": named beside the word for what it is.
+  const before = words[from - 1];
+  const after = words[to + 1];
+  const namedAsOrganisation = (w: Word | undefined, gap: string) => w !== undefined && !w.capitalized && ORGANISATION_WORDS.has(w.norm) && /^\s+$/.test(gap);
+  if (namedAsOrganisation(before, words[from]!.gap) || (!words[to]!.possessive && namedAsOrganisation(after, after?.gap ?? ''))) return [{ ...base, kind: 'organisation' }];
   if (PLACE_WORDS.has(lastNorm) || nameWords.some((w) => PLACE_WORDS.has(w.norm) && w.norm !== 'st')) return [{ ...base, kind: 'place' }];
   if (nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => !CONNECTORS.has(w.norm) || w.norm !== 'of')) {
     if (nameWords.some((w) => /^[A-Z]{2,}$/.test(w.text) || COUNTRIES_AND_NATIONALITIES.has(w.norm))) return [{ ...base, kind: 'organisation' }];
