@@ -36,6 +36,12 @@ function formatTime(t: TimeFact): string {
   return `${expression} (${resolved})`;
 }
 
+/** How much more a time in the first two paragraphs weighs than one further down. */
+const OPENING_EVENT_WEIGHT = 1.3;
+
+/** Words right before an event's verb that put it in the future ("would be sentenced", "is expected to vote on"). */
+const YET_TO_HAPPEN = /\b(?:(?:will|would|shall)|(?:is|are)\s+(?:due|expected|set|scheduled|likely|going)\s+to)\s+(?:be\s+)?$/i;
+
 /** Does the question ask about the future ("when is the final", "when will …")? */
 function asksFuture(question: string): boolean | undefined {
   if (/\b(?:will|is|are|shall|does|do)\b/i.test(question) && !/\b(?:did|was|were|had)\b/i.test(question)) return true;
@@ -55,6 +61,9 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
     // A sentence in the tense the question asks about answers it better ("when is the final").
     const sentenceFuture = /\b(?:will|shall|is due|are due|is scheduled|are scheduled|is expected|are expected|is set to|are set to)\b/i.test(text);
     const tense = future === undefined ? 1 : future === sentenceFuture ? 1.3 : 0.8;
+    // "When was Tennant sentenced?" is not answered by "he would be sentenced on 28 February": the
+    // event the sentence dates has not happened yet.
+    if (future === false && span && YET_TO_HAPPEN.test(text.slice(Math.max(0, span.start - 40), span.start))) continue;
     const times = ix.times.filter((t) => t.sentence === hit.index && (allowDuration || t.kind !== 'duration'));
     let best: { t: TimeFact; score: number } | undefined;
     for (const t of times) {
@@ -72,7 +81,10 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
       if (!best || score > best.score) best = { t, score };
     }
     if (!best) continue;
-    out.push({ fact: formatTime(best.t), sentence: hit.index, score: hit.score * best.score * tense, confidence: Math.min(0.95, hit.coverage * best.score) });
+    // News tells its main event first: a time in the opening paragraphs dates the story's event,
+    // one further down more often an earlier one ("was last hit by an earthquake in 1962").
+    const opening = ix.article.sentences[hit.index]!.paragraph <= 2 ? OPENING_EVENT_WEIGHT : 1;
+    out.push({ fact: formatTime(best.t), sentence: hit.index, score: hit.score * best.score * tense * opening, confidence: Math.min(0.95, hit.coverage * best.score) });
   }
   return out.sort((a, b) => b.score - a.score);
 }
