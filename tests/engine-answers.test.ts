@@ -307,6 +307,11 @@ describe('names, roles and pronouns', () => {
     expect(askLeak('/when will Ashe be questioned by councillors').answer).toMatch(/^(?:On )?3 March/i);
   });
 
+  it('GIVEN a question that names a year THEN a sentence about another year does not answer it', () => {
+    expect(askLeak('How many families left their homes in 1998?').found).toBe(false);
+    expect(askLeak('How many families left their homes?').answer).toMatch(/^About 300 families/);
+  });
+
   it('GIVEN the story\'s event in the lede and an earlier one of the same kind further down THEN /when dates the story\'s', () => {
     expect(askLeak('/when did chlorine leak').answer).toMatch(/Tuesday night/i);
   });

@@ -267,6 +267,10 @@ function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     }
   }
   anchors.push(...byAlias.values());
+  // "the 1962 earthquake": a year the question names pins the event as a name does.
+  for (const year of new Set(query.match(/\b(?:1[5-9]|20)\d{2}\b/g) ?? [])) {
+    anchors.push(new Set(ix.article.paragraphs.filter((p) => p.text.includes(year)).map((p) => p.number)));
+  }
   for (const thing of [...ix.organisations, ...ix.places]) {
     const name = thing.name.toLowerCase();
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
