@@ -282,6 +282,8 @@ A doctor at Dunmore General described the injured man, a 52-year-old fitter who 
 
 The works last leaked chlorine in 1998, when a valve failed during a storm.
 
+"The tank should have been replaced years ago," said Niamh Doyle, regional secretary of the Waterworkers Union.
+
 Paul Ashe, the board's chairman, met residents on Wednesday. He will be questioned by councillors on 3 March. His wife, Maria Ashe, said: "He has not slept since it happened."
 `;
 
@@ -318,6 +320,10 @@ describe('names, roles and pronouns', () => {
 
   it('GIVEN "a 52-year-old fitter who had tried to stop the leak by hand" THEN /who tried gives the fitter, not "hand"', () => {
     expect(askLeak('/who tried to stop the leak by hand').answer).toMatch(/^a 52-year-old fitter/);
+  });
+
+  it('GIVEN ", regional secretary of the X Union" after a name THEN /who gives that role', () => {
+    expect(askLeak('/who Niamh Doyle').answer).toMatch(/^Niamh Doyle, regional secretary of the Waterworkers Union/);
   });
 
   it('GIVEN a role written "X\'s representative to the board, NAME" THEN /who by that role finds the person', () => {

@@ -118,7 +118,8 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
   const phrase = m[1]!.trim();
   const first = phrase.split(/\s+/)[0]!.toLowerCase();
   const firstWords = phrase.split(/\s+/).slice(0, 6).map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''));
-  const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first) || (/^\p{Lu}/u.test(phrase) && firstWords.some((w) => ROLE_NOUNS.has(w)));
+  // "regional secretary of the union", "deputy head": a role noun among the first words makes it a role.
+  const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first) || (/^\p{Lu}/u.test(phrase) && firstWords.some((w) => ROLE_NOUNS.has(w))) || (!STOP_WORDS.has(first) && firstWords.slice(1, 3).some((w) => ROLE_NOUNS.has(w)));
   const introducedBy = sentenceText.slice(Math.max(0, words[last]!.start - 40), words[last]!.start);
   // "According to Lyle, investigators …" is no appositive; "according to Dr. Tobias Wren, the regulator's chief executive." is.
   if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '' };
