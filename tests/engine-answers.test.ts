@@ -326,6 +326,10 @@ describe('names, roles and pronouns', () => {
     expect(askLeak('/who Niamh Doyle').answer).toMatch(/^Niamh Doyle, regional secretary of the Waterworkers Union/);
   });
 
+  it('GIVEN "which union does X work for" and only her role to say so THEN the sentence with the role answers', () => {
+    expect(askLeak('Which union does Niamh Doyle work for?').answer).toMatch(/Waterworkers Union/);
+  });
+
   it('GIVEN a role written "X\'s representative to the board, NAME" THEN /who by that role finds the person', () => {
     expect(askLeak('/who Tomas Reyes').answer).toMatch(/^Tomas Reyes, Dunmore's representative to the water board/);
   });

@@ -25,7 +25,7 @@ export const QUESTION_FILLER = new Set(
  * they count, but little, so their absence from the article does not sink an answer.
  */
 export const SOFT_WORDS = new Set(
-  'happen happens happened worth value get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
+  'happen happens happened worth value get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways work works part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
 );
 
 /** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
