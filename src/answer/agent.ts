@@ -27,6 +27,14 @@ export function findWordPosition(text: string, stems: ReadonlySet<string> | Map<
   return best && { start: best.start, end: best.end };
 }
 
+/**
+ * "obtained by BuzzFeed", "found at 1:50 p.m. on Wednesday by a farmer": the doer after "by", up to
+ * 60 characters past the verb but not into a "to" clause. "by Friday", "by 20 percent", "by hand"
+ * and "by car" name no doer.
+ */
+const PASSIVE_AGENT =
+  /^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/;
+
 export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, verbEnd: number): Agent | undefined {
   const text = ix.article.sentences[sentence]!.text;
   const verb = text.slice(verbStart, verbEnd);
@@ -37,9 +45,8 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
     const at = verbEnd + ledBy.index + ledBy[0].lastIndexOf(ledBy[1]!);
     return describe(ix, sentence, at, at + ledBy[1]!.length, ledBy[1]!);
   }
-  // Passive with an agent: "a document obtained by BuzzFeed", "found at 1:50 p.m. on Wednesday by
-  // a farmer" (not "by Friday", "by 20 percent").
-  const by = /^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after.replace(/\b(a\.m|p\.m)\./g, '$1'));
+  // Passive with an agent.
+  const by = PASSIVE_AGENT.exec(after);
   if (by && (/ed$/i.test(verb) || /^(?:made|given|taken|written|held|led|found|seen|known|told|brought|sent|built|paid|sold|won|lost|kept|set|hit|cut|put|run)$/i.test(verb))) {
     const at = verbEnd + by.index + by[0].indexOf(by[1]!);
     return describe(ix, sentence, at, at + by[1]!.length, by[1]!);
