@@ -125,6 +125,8 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
   if (/^(?:where|in what place|at what place)\b/i.test(q)) return answerWhere(ix, ctx, q);
 
   const howMany = /^how\s+(many|much|large|big|long|far|high|tall|deep|old|strong|fast|heavy|wide|hot|cold|warm|steep|loud|powerful)\b\s*(.*)$/i.exec(q);
+  // Words that make a question ask for a sum: fewer than COST_WORDS, which mark one in a sentence
+  // ("how many were sold" asks for a count).
   const costly = /\b(?:cost|price|pay|paid|spend|spent|worth|budget|valued|value|valuation|fetch)\b/i.test(q);
   const body = stripQuestion(howMany ? howMany[2]! : q);
   const hits = matchEvent(ix, body || q);
