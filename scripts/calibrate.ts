@@ -66,6 +66,8 @@ export function setSpecs(): SetSpec[] {
     { group: 'dev', folder: join(SHARED, 'dev'), fit: true },
     { group: 'our sets', folder: join(REPO_ROOT, 'tests', 'fixtures', 'eval'), fit: true },
     ...holdouts.map((name) => ({ group: `holdouts`, folder: join(REPO_ROOT, 'tests', 'fixtures', name), fit: false })),
+    // Written blind after the reader was built: its first-contact figure is in the README, untuned since.
+    { group: 'holdout13 (blind, untuned)', folder: join(REPO_ROOT, 'tests', 'fixtures', 'holdout13'), fit: false },
   ];
 }
 

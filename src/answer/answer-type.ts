@@ -55,7 +55,6 @@ const NUMBER = new RegExp(
   String.raw`(?:[$€£¥]\s?)?(?:\d[\d,.]*|(?:${NUMBER_WORDS})\b)(?:\s*%|\s+(?:per ?cent|percent))?(?:\s+(?:million|billion|thousand|hundred|trillion)\b)?(?:[\s-]+(?!(?:and|or|of|the|a|in|on|at|to|was|were|is|are|by|for|from|with)\b)[a-z]+){0,2}`,
   'gi',
 );
-const YEAR_LIKE = /^(?:1\d{3}|20\d{2})s?$/;
 const CENTURY = /\b(?:(?:early|mid|late)[- ])?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b|\b(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s\b/gi;
 /** A run of capitalised words ("Destiny's Child", "New York City"), joined by "of", "the", "and", "de". */
 const NAME_RUN = /\b\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:of|the|and|de|du|von|van|del|la|le)\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;

@@ -88,7 +88,11 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
     if (!extracted.found) return { ...extracted, confidence: best.probability };
     return { ...notFoundAnswer(ix, ctx, [`¶${paragraphOf(ix, top.sentence)}: ${sentenceText(ix, top.sentence)}`]), confidence: best.probability };
   }
-  if (best === own) return { ...extracted, confidence: best.probability };
+  if (best === own) {
+    // A sentence answer ("what did …") leads with the reader's span when it has one.
+    const sentenceOnly = extracted.fact === extracted.evidence && best.span && best.span !== extracted.evidence;
+    return sentenceOnly ? { ...extracted, fact: best.span, answer: composeRead(extracted.evidence, best.span, best.spanAt), confidence: best.probability } : { ...extracted, confidence: best.probability };
+  }
   const sentence = ix.article.sentences[best.sentence]!;
   const alternatives: Alternative[] = ranked
     .slice(1)

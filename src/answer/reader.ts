@@ -4,7 +4,7 @@
 // (scripts/calibrate.ts) and live in reader-weights.json; nothing here is a hand-tuned score.
 import type { ArticleIndex } from '../search/article-index.js';
 import { SentenceSearch, type SentenceHit, type TermMatch } from '../search/sentence-search.js';
-import { contentTokens, tokenize, type Token } from '../text/tokens.js';
+import { contentTokens, stem, tokenize, type Token } from '../text/tokens.js';
 import { STOP_WORDS } from '../text/lexicon.js';
 import { eventVerbUnknown } from './match.js';
 import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
@@ -218,7 +218,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       missingRareTerm: missing,
       bm25Margin: (hit.score - runnerUp) / top,
     };
-    return { sentence: hit.index, span: nearest?.s.text ?? '', spanAt: nearest ? { start: nearest.s.start, end: nearest.s.end } : undefined, features };
+    const lead = leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })));
+    return { sentence: hit.index, span: lead?.text ?? '', spanAt: lead ? { start: lead.start, end: lead.end } : undefined, features };
   });
   // How each compares with the others for the same question: the logistic model scores one
   // candidate at a time, so the best coverage and the best word order are marked for it.
@@ -229,6 +230,49 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     c.features.bigramBest = bestBigram > 0 && c.features.bigramShare >= bestBigram - 1e-9 ? 1 : 0;
   }
   return { type, candidates };
+}
+
+/** "How many people were killed": the noun counted, to prefer the number written before it. */
+function countedNoun(question: string): string | undefined {
+  const m = /\bhow\s+(?:many|much)\s+([\p{L}-]+)/iu.exec(question);
+  return m ? stem(m[1]!) : undefined;
+}
+
+/** Breaks a run of words: punctuation between two tokens. */
+const RUN_BREAK = /[,;:.()"!?—–]/;
+
+/**
+ * The span an answer leads with: the typed span nearest the matched words (for "how many X" one
+ * that counts X, when there is one); for a what/which question with no typed span, the new words
+ * right after (or else before) the words the question matched: "described as *sarcastic*".
+ */
+function leadSpan(text: string, tokens: Token[], positions: number[], type: AnswerType, question: string, spans: (Span & { d: number })[]): Span | undefined {
+  const counted = type === 'number' ? countedNoun(question) : undefined;
+  const counts = counted ? spans.filter((sp) => tokenize(sp.text).some((t) => t.stem === counted)) : [];
+  const pool = counts.length ? counts : spans;
+  const nearest = [...pool].sort((a, b) => a.d - b.d)[0];
+  if (nearest) return nearest;
+  if (type !== 'name' && !/^\s*what\b/i.test(question)) return undefined;
+  if (positions.length === 0) return undefined;
+  const matched = new Set(positions);
+  const run = (from: number, step: 1 | -1): Span | undefined => {
+    const picked: Token[] = [];
+    for (let i = from; i >= 0 && i < tokens.length && picked.length < 6; i += step) {
+      if (matched.has(i)) break;
+      const gap = step === 1 ? text.slice(tokens[i - 1]!.end, tokens[i]!.start) : text.slice(tokens[i]!.end, tokens[i + 1]!.start);
+      if (picked.length > 0 && RUN_BREAK.test(gap)) break;
+      if (picked.length === 0 && RUN_BREAK.test(gap) && step === 1 && i === from) return undefined;
+      picked.push(tokens[i]!);
+    }
+    const words = step === 1 ? picked : picked.reverse();
+    while (words.length && STOP_WORDS.has(words[0]!.norm)) words.shift();
+    while (words.length && STOP_WORDS.has(words[words.length - 1]!.norm)) words.pop();
+    if (words.length === 0) return undefined;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+    return { text: text.slice(start, end), start, end };
+  };
+  return run(positions[positions.length - 1]! + 1, 1) ?? run(positions[0]! - 1, -1);
 }
 
 function extraSentence(input: ReaderInput, hits: SentenceHit[]): boolean {
