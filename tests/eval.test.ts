@@ -44,7 +44,7 @@ const devSetPresent = existsSync(join(DEV_SET, 'questions'));
 if (!devSetPresent) console.warn(`eval.test: the public dev set is not at ${DEV_SET}; the tests that need it are skipped.`);
 
 /** A calendar date an answer may show after resolving "on Wednesday" against the publication date. */
-const RESOLVED_DATE = /^(\d{4}-\d{2}-\d{2}|[a-z]+ \d{1,2}|\d{1,2} [a-z]+)$/;
+const RESOLVED_DATE = /^(?:\d{4}-\d{2}-\d{2}|[a-z]+ \d{1,2}|\d{1,2} [a-z]+)$/;
 
 describe('scoring rules (the same as shared/eval/score.mjs)', () => {
   const positive: EvalQuestion = { q: '/who x', kind: 'who', expect_all: ['“Heather” Nauert'] };

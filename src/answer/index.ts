@@ -29,8 +29,8 @@ function cleanOption(value: unknown): string {
   return value
     .slice(0, MAX_QUESTION_LENGTH)
     .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, ' ')
-    .replace(/<(@[!&]?|#)\d+>/g, ' ')
-    .replace(/@(everyone|here)\b/gi, ' ')
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+    .replace(/@(?:everyone|here)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
