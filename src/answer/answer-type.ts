@@ -52,7 +52,7 @@ export function questionType(question: string): AnswerType {
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens';
 const NUMBER = new RegExp(
-  String.raw`(?:[$€£¥]\s?)?(?:\d[\d,.]*|(?:${NUMBER_WORDS})\b)(?:\s*%|\s+(?:per ?cent|percent))?(?:\s+(?:million|billion|thousand|hundred|trillion)\b)?(?:[\s-]+(?!(?:and|or|of|the|a|in|on|at|to|was|were|is|are|by|for|from|with)\b)[a-z]+){0,2}`,
+  String.raw`(?:[$€£¥]\s?)?(?:\d[\d,.]*|(?:${NUMBER_WORDS})\b)(?:\s*%|\s+per ?cent)?(?:\s+(?:million|billion|thousand|hundred|trillion)\b)?(?:[\s-]+(?!(?:and|or|of|the|a|in|on|at|to|was|were|is|are|by|for|from|with)\b)[a-z]+){0,2}`,
   'gi',
 );
 const CENTURY = /\b(?:(?:early|mid|late)[- ])?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b|\b(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s\b/gi;
@@ -77,7 +77,7 @@ export function findAnswerSpans(ix: ArticleIndex, sentenceIndex: number, type: A
       return [...times, ...allMatches(text, CENTURY)];
     }
     case 'number':
-      return allMatches(text, NUMBER).filter((s) => /\d|[a-z]/i.test(s.text));
+      return allMatches(text, NUMBER).filter((s) => /[\da-z]/i.test(s.text));
     case 'person': {
       const people = ix.facts.mentions.filter((m) => m.sentence === sentenceIndex && !m.pronoun).map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
       return [...people, ...nameRuns(text)];
