@@ -54,6 +54,8 @@ export const FEATURE_NAMES = [
   'bigramBest',
   'missingRareTerm',
   'bm25Margin',
+  'countsNoun',
+  'topicFreeCoverage',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -151,6 +153,12 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   const asksNegation = NEGATION.test(input.question);
   const unknownVerb = eventVerbUnknown(ix, input.question) ? 1 : 0;
   const questionStems = new Set(contentTokens(input.question).map((t) => t.stem));
+  const counted = type === 'number' ? countedNoun(input.question) : undefined;
+  // The headline's words ("iPod") are in most questions and stand for "it" in most sentences:
+  // how much of the rest of the question a sentence covers says more.
+  const topic = new Set(tokenize(ix.article.headline).map((t) => t.stem));
+  const topicFree = terms.filter((t) => !topic.has(t.token.stem));
+  const topicFreeWeight = topicFree.reduce((sum, t) => sum + t.idf, 0);
   const scoreBySentence = new Map(hits.map((h) => [h.index, h.score]));
   const extractorFound = input.extractorSentence !== undefined ? 1 : 0;
   // The extractors were written for news; on long reference text their answers are right less
@@ -217,6 +225,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       bigramBest: 0,
       missingRareTerm: missing,
       bm25Margin: (hit.score - runnerUp) / top,
+      countsNoun: counted !== undefined && spans.some((sp) => tokenize(sp.text).some((t) => t.stem === counted)) ? 1 : 0,
+      topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
     };
     const lead = leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })));
     return { sentence: hit.index, span: lead?.text ?? '', spanAt: lead ? { start: lead.start, end: lead.end } : undefined, features };
