@@ -257,8 +257,8 @@ function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<numb
   return paragraphs;
 }
 
-/** For each person, organisation or place the question names, the paragraphs that mention it. */
-function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
+/** For each person, organisation, place or year the question names, the paragraphs that mention it. */
+export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   const words = new Set(wordsOf(query));
   const lower = ` ${query.toLowerCase().replace(/['’]s\b/g, '')} `;
   const paragraphOf = (s: number) => ix.article.sentences[s]!.paragraph;

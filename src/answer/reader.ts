@@ -6,7 +6,7 @@ import type { ArticleIndex } from '../search/article-index.js';
 import { SentenceSearch, type SentenceHit, type TermMatch } from '../search/sentence-search.js';
 import { contentTokens, stem, tokenize, type Token } from '../text/tokens.js';
 import { STOP_WORDS } from '../text/lexicon.js';
-import { eventVerbUnknown } from './match.js';
+import { eventVerbUnknown, namedAnchors, stripQuestion } from './match.js';
 import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
 
 /** How many of the search's best sentences the reader weighs. */
@@ -55,6 +55,7 @@ export const FEATURE_NAMES = [
   'missingRareTerm',
   'bm25Margin',
   'countsNoun',
+  'anchorsHeld',
   'topicFreeCoverage',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -143,6 +144,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     if (extra) hits.push(extra);
   }
   if (hits.length === 0) return { type, candidates: [] };
+  // The people, organisations, places and years the question names, by the paragraphs that mention them.
+  const anchors = namedAnchors(ix, stripQuestion(input.question));
   const top = hits[0]!.score;
   const paragraphs = paragraphSearch(ix).search(input.question, 5);
   const paragraphTop = paragraphs[0]?.score ?? 1;
@@ -167,7 +170,11 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
 
   const maxIdf = Math.max(...terms.map((t) => t.idf), 1e-9);
   const known = terms.filter((t) => t.expansions.size > 0);
-  const candidates = hits.map((hit, rank): ReaderCandidate => {
+  // A year the question names pins the event: a sentence whose paragraph never writes that year
+  // tells of another one ("how many families left in 1998" is not answered by this week's leak).
+  const years = [...new Set(input.question.match(/\b(?:1[5-9]|20)\d{2}\b/g) ?? [])];
+  const eligible = hits.filter((hit) => years.every((year) => ix.article.paragraphs[ix.article.sentences[hit.index]!.paragraph - 1]?.text.includes(year)));
+  const candidates = eligible.map((hit, rank): ReaderCandidate => {
     const sentence = ix.article.sentences[hit.index]!;
     const tokens = tokenize(sentence.text);
     const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
@@ -225,6 +232,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       bigramBest: 0,
       missingRareTerm: missing,
       bm25Margin: (hit.score - runnerUp) / top,
+      anchorsHeld: anchors.length ? anchors.filter((paragraphs) => paragraphs.has(sentence.paragraph)).length / anchors.length : 1,
       countsNoun: counted !== undefined && spans.some((sp) => tokenize(sp.text).some((t) => t.stem === counted)) ? 1 : 0,
       topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
     };
