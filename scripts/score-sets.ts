@@ -2,8 +2,11 @@
 // (tests/support/eval-score.ts), and prints one line per set: precise answers, negatives refused,
 // and the share of answerable questions answered precisely and answered wrongly.
 //
-//   npx tsx scripts/score-sets.ts [--only NAME ...] [--json]
+//   npx tsx scripts/score-sets.ts [--only NAME ...] [--synonyms both|hand|wordnet] [--wordnet PATH] [--json]
 //
+// --synonyms measures the engine with only some of its synonym sources (default: both, as it runs):
+// the hand-written groups of src/text/lexicon.ts and the WordNet table; --wordnet reads another
+// table built by scripts/build-wordnet.ts --out PATH.
 // Sets: the public dev set and the real set (../shared/eval/dev, ../shared/eval/real, when
 // present), our own sets (tests/fixtures/eval) and every blind holdout (tests/fixtures/holdout*).
 // --only keeps the named sets (dev, real, ours, holdout, holdout2, …); the real set takes about
@@ -13,10 +16,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { answerInput, buildLibrary, readArticleFile } from '../src/index.js';
+import { chooseSynonymSources } from '../src/text/tokens.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile } from '../tests/support/eval-score.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true },
+    synonyms: { type: 'string', default: 'both' },
+    wordnet: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+if (!['both', 'hand', 'wordnet'].includes(values.synonyms)) throw new Error(`--synonyms is both, hand or wordnet, not ${values.synonyms}`);
+chooseSynonymSources({ hand: values.synonyms !== 'wordnet', wordnet: values.synonyms === 'hand' ? false : (values.wordnet ?? true) });
 
 const sets: [string, string][] = [
   ['dev', join(ROOT, '..', 'shared', 'eval', 'dev')],
