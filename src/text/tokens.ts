@@ -15,11 +15,14 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:[''.\-&][\p{L}\p{N}]+)*/gu;
 
+/** Without accents, case kept: "Beyoncé" → "Beyonce", so a name typed without its accent still matches. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** Lowercase, fold accents and drop a possessive ending: "Nauert's" → "nauert". */
 export function normalizeWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(word)
     .toLowerCase()
     .replace(/[''](s)?$/, '')
     .replace(/\.$/, '');
