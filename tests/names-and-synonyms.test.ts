@@ -27,9 +27,10 @@ A fan, Noël Brandt, said he had travelled from Malmö for the show.
 `;
 
 const library = buildLibrary([parseArticle(ARTICLE, 'tour')]);
+/** What a person sees: found or not, the answer and its citations. */
 const ask = (input: string) => {
-  const { input: _input, ...answer } = answerInput(library, input) as ReturnType<typeof answerInput> & { input?: string };
-  return answer;
+  const { found, answer, citations, suggestions } = answerInput(library, input);
+  return { found, answer, citations, suggestions };
 };
 
 describe('names typed without their accents', () => {
