@@ -267,8 +267,15 @@ const RUN_BREAK = /[,;:.()"!?—–]/;
 function leadSpan(text: string, tokens: Token[], positions: number[], type: AnswerType, question: string, spans: (Span & { d: number })[]): Span | undefined {
   const counted = type === 'number' ? countedNoun(question) : undefined;
   const counts = counted ? spans.filter((sp) => tokenize(sp.text).some((t) => t.stem === counted)) : [];
+  // The more of a span the question already says, the less it is the new fact ("New York City's"
+  // for a question about New York): each repeated share counts as 40 characters further away.
+  const asked = new Set(contentTokens(question).map((t) => t.stem));
+  const repeated = (sp: Span) => {
+    const words = tokenize(sp.text);
+    return words.length ? words.filter((t) => asked.has(t.stem)).length / words.length : 0;
+  };
   const pool = counts.length ? counts : spans;
-  const nearest = [...pool].sort((a, b) => a.d - b.d)[0];
+  const nearest = [...pool].sort((a, b) => a.d + 40 * repeated(a) - (b.d + 40 * repeated(b)))[0];
   if (nearest) return nearest;
   if (type !== 'name' && !/^\s*what\b/i.test(question)) return undefined;
   if (positions.length === 0) return undefined;
