@@ -4,7 +4,7 @@
 import type { Article, Paragraph } from '../types.js';
 import type { Person, Quote } from '../search/article-index.js';
 import { SPEECH_VERBS } from '../text/lexicon.js';
-import { resolvePronoun, type PeopleFacts } from './people.js';
+import { resolvePronoun, type PeopleFacts, type PersonMention } from './people.js';
 
 interface RawQuote {
   start: number;
@@ -51,6 +51,14 @@ function sentenceAt(paragraph: Paragraph, offset: number): number {
 export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
   const quotes: Quote[] = [];
   const byId = new Map(facts.people.map((p) => [p.id, p]));
+  // The mentions by name of each sentence, in reading order.
+  const namedIn = new Map<number, PersonMention[]>();
+  for (const m of facts.mentions) {
+    if (m.pronoun) continue;
+    let list = namedIn.get(m.sentence);
+    if (!list) namedIn.set(m.sentence, (list = []));
+    list.push(m);
+  }
 
   /** Who the words at [from, to) of a paragraph name: a person mentioned there, a pronoun, or a description. */
   const resolveSpeaker = (paragraph: Paragraph, from: number, to: number, phrase: string): Speaker | undefined => {
@@ -58,8 +66,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
     const sentence = sentenceAt(paragraph, from);
     const sentenceStart = article.sentences[sentence]!.start;
     if (!/\b(?:did|does|not|never|however|would|could|if|whether)\b/i.test(cleaned)) {
-      for (const m of facts.mentions) {
-        if (m.sentence !== sentence || m.pronoun) continue;
+      for (const m of namedIn.get(sentence) ?? []) {
         const at = sentenceStart + m.start;
         if (at >= from && at < to) return { display: byId.get(m.personId)?.name ?? cleaned, personId: m.personId };
       }
