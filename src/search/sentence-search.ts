@@ -45,6 +45,8 @@ interface Doc {
 export class SentenceSearch {
   private readonly docs: Doc[] = [];
   private readonly df = new Map<string, number>();
+  /** For each stem, the positions in `docs` of the sentences that hold it, in order. */
+  private readonly postings = new Map<string, number[]>();
   private readonly normsByStem = new Map<string, Set<string>>();
   /** Words the article writes in lowercase somewhere: only these take a typo from a lowercase question word. */
   private readonly lowercaseNorms = new Set<string>();
@@ -63,7 +65,12 @@ export class SentenceSearch {
         norms.add(t.norm);
         if (!/^\p{Lu}/u.test(t.raw)) this.lowercaseNorms.add(t.norm);
       }
-      for (const key of tf.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+      for (const key of tf.keys()) {
+        this.df.set(key, (this.df.get(key) ?? 0) + 1);
+        let list = this.postings.get(key);
+        if (!list) this.postings.set(key, (list = []));
+        list.push(this.docs.length);
+      }
       this.docs.push({ index: s.index, tf, length: tokens.length });
       total += tokens.length;
     }
@@ -146,7 +153,12 @@ export class SentenceSearch {
     if (terms.length === 0) return [];
     const totalWeight = terms.reduce((sum, t) => sum + t.idf * (weights?.get(t.token.stem) ?? 1), 0);
     const hits: SentenceHit[] = [];
-    for (const doc of this.docs) {
+    // Only the sentences that hold one of the stems the terms match can score: the others would
+    // score 0 and be left out. They are scored in the same order as a scan of every sentence.
+    const candidates = new Set<number>();
+    for (const term of terms) for (const s of term.expansions.keys()) for (const d of this.postings.get(s) ?? []) candidates.add(d);
+    for (const d of [...candidates].sort((a, b) => a - b)) {
+      const doc = this.docs[d]!;
       let score = 0;
       let covered = 0;
       const matched: Token[] = [];
