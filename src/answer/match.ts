@@ -101,14 +101,26 @@ export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ n
   return out.sort((a, b) => b.score - a.score);
 }
 
-const agreement = boundedMemo(200_000, (pair) => {
-  const [a, b] = pair.split('\u0000') as [string, string];
-  return computeAgreement(a, b);
-});
+/** wordsAgree's memo, by first word then second: no key string is built per call. Bounded as boundedMemo is. */
+const agreements = new Map<string, Map<string, number>>();
+let agreementCount = 0;
+const AGREEMENT_LIMIT = 200_000;
 
 /** Do two words mean the same here: same stem, a synonym, or a typo of one another (memoised). */
 export function wordsAgree(a: string, b: string): number {
-  return agreement(`${a}\u0000${b}`);
+  let row = agreements.get(a);
+  const known = row?.get(b);
+  if (known !== undefined) return known;
+  const value = computeAgreement(a, b);
+  if (agreementCount >= AGREEMENT_LIMIT) {
+    agreements.clear();
+    agreementCount = 0;
+    row = undefined;
+  }
+  if (!row) agreements.set(a, (row = new Map()));
+  row.set(b, value);
+  agreementCount++;
+  return value;
 }
 
 function computeAgreement(a: string, b: string): number {
@@ -244,6 +256,19 @@ function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<numb
 }
 
 /** For each person, organisation or place the question names, the paragraphs that mention it. */
+const ORGANISATION_NOUN = /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i;
+
+/** Per article, once: each paragraph in lowercase, and whether it speaks of "the company", "its agency" …. */
+const paragraphFacts = new WeakMap<ArticleIndex['article'], { lower: string[]; organisationNoun: boolean[] }>();
+function paragraphFactsOf(article: ArticleIndex['article']): { lower: string[]; organisationNoun: boolean[] } {
+  let facts = paragraphFacts.get(article);
+  if (!facts) {
+    facts = { lower: article.paragraphs.map((p) => p.text.toLowerCase()), organisationNoun: article.paragraphs.map((p) => ORGANISATION_NOUN.test(p.text)) };
+    paragraphFacts.set(article, facts);
+  }
+  return facts;
+}
+
 function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   const words = new Set(wordsOf(query));
   const lower = ` ${query.toLowerCase().replace(/['’]s\b/g, '')} `;
@@ -274,14 +299,16 @@ function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   for (const thing of [...ix.organisations, ...ix.places]) {
     const name = thing.name.toLowerCase();
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
-    if (!/\s/.test(thing.name) && !new RegExp(`\\b${escapeRegExp(thing.name)}\\b`).test(query)) continue;
+    // (The regular expression can only match where the name is written as it is: tested first, cheaply.)
+    if (!/\s/.test(thing.name) && !(query.includes(thing.name) && new RegExp(`\\b${escapeRegExp(thing.name)}\\b`).test(query))) continue;
     if (name.length > 2 && lower.includes(` ${name} `)) {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));
       // The article's main organisation is also "the company", "the club", "the agency" …
       const main = thing.mentions.length >= 3 && ix.organisations.includes(thing);
-      for (const p of ix.article.paragraphs) {
-        if (p.text.toLowerCase().includes(name) || (main && /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i.test(p.text))) paragraphs.add(p.number);
-      }
+      const { lower: lowerParagraphs, organisationNoun } = paragraphFactsOf(ix.article);
+      ix.article.paragraphs.forEach((p, k) => {
+        if (lowerParagraphs[k]!.includes(name) || (main && organisationNoun[k])) paragraphs.add(p.number);
+      });
       anchors.push(paragraphs);
     }
   }
