@@ -147,47 +147,86 @@ export class SentenceSearch {
     return out;
   }
 
-  /** Sentences ranked by BM25 over the question's words, best first. */
+  /**
+   * Sentences ranked by BM25 over the question's words, best first. Term at a time over the
+   * postings: only sentences that hold a matched stem are touched, so a question costs what its
+   * words match, not the article's length. Each sentence's sums are made in the order of a scan
+   * of every sentence (term by term, the best expansion of each), so the scores are the same.
+   */
   search(query: string | TermMatch[], limit = 10, weights?: Map<string, number>): SentenceHit[] {
     const terms = typeof query === 'string' ? this.terms(query) : query;
     if (terms.length === 0) return [];
     const totalWeight = terms.reduce((sum, t) => sum + t.idf * (weights?.get(t.token.stem) ?? 1), 0);
-    const hits: SentenceHit[] = [];
-    // Only the sentences that hold one of the stems the terms match can score: the others would
-    // score 0 and be left out. They are scored in the same order as a scan of every sentence.
-    const candidates = new Set<number>();
-    for (const term of terms) for (const s of term.expansions.keys()) for (const d of this.postings.get(s) ?? []) candidates.add(d);
-    for (const d of [...candidates].sort((a, b) => a - b)) {
-      const doc = this.docs[d]!;
-      let score = 0;
-      let covered = 0;
-      const matched: Token[] = [];
-      const matchedStems = new Set<string>();
-      for (const term of terms) {
-        let best = 0;
-        let bestStem = '';
-        for (const [s, w] of term.expansions) {
-          const tf = doc.tf.get(s);
-          if (!tf) continue;
-          const idf = this.idfOf(this.df.get(s) ?? 0);
+    const n = this.docs.length;
+    const score = new Float64Array(n);
+    const covered = new Float64Array(n);
+    const matched: (Token[] | undefined)[] = new Array<Token[] | undefined>(n);
+    const matchedStems: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
+    // This term's best part per sentence, and the stem that gave it.
+    const best = new Float64Array(n);
+    const bestStem: string[] = new Array<string>(n).fill('');
+    const isTouched = new Uint8Array(n);
+    const touched: number[] = [];
+    for (const term of terms) {
+      for (const [s, w] of term.expansions) {
+        const postings = this.postings.get(s);
+        if (!postings) continue;
+        const idf = this.idfOf(this.df.get(s) ?? 0);
+        for (const d of postings) {
+          const doc = this.docs[d]!;
+          const tf = doc.tf.get(s)!;
           const part = (w * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
-          if (part > best) {
-            best = part;
-            bestStem = s;
+          if (!isTouched[d]) {
+            isTouched[d] = 1;
+            touched.push(d);
+          }
+          if (part > best[d]!) {
+            best[d] = part;
+            bestStem[d] = s;
           }
         }
-        if (best > 0) {
-          const termWeight = weights?.get(term.token.stem) ?? 1;
-          score += best * termWeight;
-          covered += term.idf * termWeight * (term.expansions.get(bestStem) ?? 1);
-          matched.push(term.token);
-          matchedStems.add(bestStem);
-        }
       }
-      if (score > 0) hits.push({ index: doc.index, score, coverage: totalWeight ? covered / totalWeight : 0, matched, matchedStems });
+      for (const d of touched) {
+        const part = best[d]!;
+        if (part > 0) {
+          const stemmed = bestStem[d]!;
+          const termWeight = weights?.get(term.token.stem) ?? 1;
+          score[d] = score[d]! + part * termWeight;
+          covered[d] = covered[d]! + term.idf * termWeight * (term.expansions.get(stemmed) ?? 1);
+          (matched[d] ??= []).push(term.token);
+          (matchedStems[d] ??= new Set()).add(stemmed);
+        }
+        best[d] = 0;
+        bestStem[d] = '';
+        isTouched[d] = 0;
+      }
+      touched.length = 0;
     }
-    hits.sort((a, b) => b.score - a.score || a.index - b.index);
-    return hits.slice(0, limit);
+    const hits: SentenceHit[] = [];
+    for (let d = 0; d < n; d++) {
+      if (score[d]! > 0) hits.push({ index: this.docs[d]!.index, score: score[d]!, coverage: totalWeight ? covered[d]! / totalWeight : 0, matched: matched[d]!, matchedStems: matchedStems[d]! });
+    }
+    return topHits(hits, limit);
   }
 }
 
+/** Best first (score, then reading order): the first `limit` of the hits sorted, without sorting them all. */
+function compareHits(a: SentenceHit, b: SentenceHit): number {
+  return b.score - a.score || a.index - b.index;
+}
+
+function topHits(hits: SentenceHit[], limit: number): SentenceHit[] {
+  if (!(limit < hits.length) || limit > 64 || limit < 1) return hits.sort(compareHits).slice(0, limit);
+  // The order is total (indexes differ), so keeping the best `limit` in order gives what a full sort would.
+  const top: SentenceHit[] = [];
+  for (const hit of hits) {
+    if (top.length === limit && compareHits(hit, top[limit - 1]!) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && compareHits(hit, top[at - 1]!) < 0) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = hit;
+  }
+  return top;
+}
