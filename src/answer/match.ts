@@ -1,6 +1,6 @@
 // Shared matching for answerers: finding people by name, sentences by event, and the words
 // of a question that say what it is about.
-import type { ArticleIndex, Person } from '../search/article-index.js';
+import type { ArticleIndex, NamedThing, Person } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import { editDistance, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
@@ -255,7 +255,6 @@ function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<numb
   return paragraphs;
 }
 
-/** For each person, organisation or place the question names, the paragraphs that mention it. */
 const ORGANISATION_NOUN = /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i;
 
 /** Per article, once: each paragraph in lowercase, and whether it speaks of "the company", "its agency" …. */
@@ -269,19 +268,48 @@ function paragraphFactsOf(article: ArticleIndex['article']): { lower: string[]; 
   return facts;
 }
 
+interface PersonForms {
+  /** What they were made from: made again if a curated change edits the person. */
+  name: string;
+  aliasList: string[];
+  aliasCount: number;
+  padded: string;
+  aliases: string[];
+}
+
+/** Per person, once: the name in lowercase between spaces (to find it whole in a question) and the aliases in lowercase. */
+const personForms = new WeakMap<Person, PersonForms>();
+function formsOf(person: Person): PersonForms {
+  let forms = personForms.get(person);
+  if (!forms || forms.name !== person.name || forms.aliasList !== person.aliases || forms.aliasCount !== person.aliases.length) {
+    forms = { name: person.name, aliasList: person.aliases, aliasCount: person.aliases.length, padded: ` ${person.name.toLowerCase()} `, aliases: person.aliases.map((n) => n.toLowerCase()) };
+    personForms.set(person, forms);
+  }
+  return forms;
+}
+
+/** Per organisation or place, once: its name in lowercase. */
+const thingLower = new WeakMap<NamedThing, { name: string; lower: string }>();
+function lowerNameOf(thing: NamedThing): string {
+  let known = thingLower.get(thing);
+  if (!known || known.name !== thing.name) thingLower.set(thing, (known = { name: thing.name, lower: thing.name.toLowerCase() }));
+  return known.lower;
+}
+
+/** For each person, organisation or place the question names, the paragraphs that mention it. */
 function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   const words = new Set(wordsOf(query));
   const lower = ` ${query.toLowerCase().replace(/['’]s\b/g, '')} `;
   const paragraphOf = (s: number) => ix.article.sentences[s]!.paragraph;
   const anchors: Set<number>[] = [];
   // A full name anchors its person; a surname alone anchors everyone who bears it.
-  const fullNamed = ix.people.filter((p) => lower.includes(` ${p.name.toLowerCase()} `));
+  const fullNamed = ix.people.filter((p) => lower.includes(formsOf(p).padded));
   const covered = new Set(fullNamed.flatMap((p) => wordsOf(p.name)));
   for (const person of fullNamed) anchors.push(withLede(ix, person, new Set(person.mentions.map(paragraphOf))));
   const byAlias = new Map<string, Set<number>>();
   for (const person of ix.people) {
     if (fullNamed.includes(person)) continue;
-    for (const alias of person.aliases.map((n) => n.toLowerCase())) {
+    for (const alias of formsOf(person).aliases) {
       if (covered.has(alias) || !(words.has(alias) || lower.includes(` ${alias} `))) continue;
       // "the mill" in lowercase is the common noun, even if someone is called Mill.
       if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(query.replace(/\b[a-z]+\b/g, ''))) continue;
@@ -297,7 +325,7 @@ function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     anchors.push(new Set(ix.article.paragraphs.filter((p) => p.text.includes(year)).map((p) => p.number)));
   }
   for (const thing of [...ix.organisations, ...ix.places]) {
-    const name = thing.name.toLowerCase();
+    const name = lowerNameOf(thing);
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
     // (The regular expression can only match where the name is written as it is: tested first, cheaply.)
     if (!/\s/.test(thing.name) && !(query.includes(thing.name) && new RegExp(`\\b${escapeRegExp(thing.name)}\\b`).test(query))) continue;
