@@ -89,14 +89,12 @@ export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ n
   const words = wordsOf(typed).filter((w) => !['the', 'a', 'an'].includes(w));
   if (words.length === 0 || words.length > 6) return [];
   const out: NameMatch<{ name: string; mentions: number[]; kind: 'organisation' | 'place' }>[] = [];
-  const things = [
-    ...ix.organisations.map((t) => ({ ...t, kind: 'organisation' as const })),
-    ...ix.places.map((t) => ({ ...t, kind: 'place' as const })),
-  ];
-  for (const thing of things) {
+  // Each thing is copied with its kind only when it matches.
+  const things = [...ix.organisations.map((t) => [t, 'organisation'] as const), ...ix.places.map((t) => [t, 'place'] as const)];
+  for (const [thing, kind] of things) {
     const nameWords = wordsOf(thing.name);
     const score = everyWordNames(words, nameWords);
-    if (score > 0) out.push({ item: thing, score: score - Math.max(0, nameWords.length - words.length) * 0.05 });
+    if (score > 0) out.push({ item: { ...thing, kind }, score: score - Math.max(0, nameWords.length - words.length) * 0.05 });
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -257,15 +255,35 @@ function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<numb
 
 const ORGANISATION_NOUN = /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i;
 
-/** Per article, once: each paragraph in lowercase, and whether it speaks of "the company", "its agency" …. */
-const paragraphFacts = new WeakMap<ArticleIndex['article'], { lower: string[]; organisationNoun: boolean[] }>();
-function paragraphFactsOf(article: ArticleIndex['article']): { lower: string[]; organisationNoun: boolean[] } {
+interface ParagraphFacts {
+  /** Each paragraph in lowercase. */
+  lower: string[];
+  /** Whether each paragraph speaks of "the company", "its agency" …. */
+  organisationNoun: boolean[];
+  /** The paragraphs (by position) whose lowercase text holds a lowercase name, by name, as asked. */
+  holding: Map<string, number[]>;
+}
+
+/** Per article, once. */
+const paragraphFacts = new WeakMap<ArticleIndex['article'], ParagraphFacts>();
+function paragraphFactsOf(article: ArticleIndex['article']): ParagraphFacts {
   let facts = paragraphFacts.get(article);
   if (!facts) {
-    facts = { lower: article.paragraphs.map((p) => p.text.toLowerCase()), organisationNoun: article.paragraphs.map((p) => ORGANISATION_NOUN.test(p.text)) };
+    facts = { lower: article.paragraphs.map((p) => p.text.toLowerCase()), organisationNoun: article.paragraphs.map((p) => ORGANISATION_NOUN.test(p.text)), holding: new Map() };
     paragraphFacts.set(article, facts);
   }
   return facts;
+}
+
+function paragraphsHolding(facts: ParagraphFacts, lowerName: string): number[] {
+  let found = facts.holding.get(lowerName);
+  if (!found) {
+    found = [];
+    for (const [k, text] of facts.lower.entries()) if (text.includes(lowerName)) found.push(k);
+    if (facts.holding.size >= 10_000) facts.holding.clear();
+    facts.holding.set(lowerName, found);
+  }
+  return found;
 }
 
 interface PersonForms {
@@ -275,6 +293,8 @@ interface PersonForms {
   aliasCount: number;
   padded: string;
   aliases: string[];
+  /** The aliases in lowercase between spaces. */
+  paddedAliases: string[];
 }
 
 /** Per person, once: the name in lowercase between spaces (to find it whole in a question) and the aliases in lowercase. */
@@ -282,7 +302,7 @@ const personForms = new WeakMap<Person, PersonForms>();
 function formsOf(person: Person): PersonForms {
   let forms = personForms.get(person);
   if (!forms || forms.name !== person.name || forms.aliasList !== person.aliases || forms.aliasCount !== person.aliases.length) {
-    forms = { name: person.name, aliasList: person.aliases, aliasCount: person.aliases.length, padded: ` ${person.name.toLowerCase()} `, aliases: person.aliases.map((n) => n.toLowerCase()) };
+    forms = { name: person.name, aliasList: person.aliases, aliasCount: person.aliases.length, padded: ` ${person.name.toLowerCase()} `, aliases: person.aliases.map((n) => n.toLowerCase()), paddedAliases: person.aliases.map((n) => ` ${n.toLowerCase()} `) };
     personForms.set(person, forms);
   }
   return forms;
@@ -309,8 +329,9 @@ function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   const byAlias = new Map<string, Set<number>>();
   for (const person of ix.people) {
     if (fullNamed.includes(person)) continue;
-    for (const alias of formsOf(person).aliases) {
-      if (covered.has(alias) || !(words.has(alias) || lower.includes(` ${alias} `))) continue;
+    const forms = formsOf(person);
+    for (const [k, alias] of forms.aliases.entries()) {
+      if (covered.has(alias) || !(words.has(alias) || lower.includes(forms.paddedAliases[k]!))) continue;
       // "the mill" in lowercase is the common noun, even if someone is called Mill.
       if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(query.replace(/\b[a-z]+\b/g, ''))) continue;
       const set = byAlias.get(alias) ?? new Set<number>();
@@ -333,10 +354,12 @@ function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));
       // The article's main organisation is also "the company", "the club", "the agency" …
       const main = thing.mentions.length >= 3 && ix.organisations.includes(thing);
-      const { lower: lowerParagraphs, organisationNoun } = paragraphFactsOf(ix.article);
-      ix.article.paragraphs.forEach((p, k) => {
-        if (lowerParagraphs[k]!.includes(name) || (main && organisationNoun[k])) paragraphs.add(p.number);
-      });
+      const facts = paragraphFactsOf(ix.article);
+      if (main) {
+        ix.article.paragraphs.forEach((p, k) => {
+          if (facts.organisationNoun[k] || facts.lower[k]!.includes(name)) paragraphs.add(p.number);
+        });
+      } else for (const k of paragraphsHolding(facts, name)) paragraphs.add(ix.article.paragraphs[k]!.number);
       anchors.push(paragraphs);
     }
   }
