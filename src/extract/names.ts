@@ -2,7 +2,7 @@
 // from the way news prose uses them (titles, "of the", "said", "in", word endings).
 import type { Article } from '../types.js';
 import { COUNTRIES_AND_NATIONALITIES, MONTHS, ORGANISATION_WORDS, PLACE_NOUNS, PLACE_WORDS, ROLE_NOUNS, SPEECH_VERBS, STOP_WORDS, TITLES, WEEKDAYS } from '../text/lexicon.js';
-import { normalizeWord } from '../text/tokens.js';
+import { normalizeWord, startsUppercase } from '../text/tokens.js';
 
 export type NameKind = 'person' | 'organisation' | 'place' | 'other';
 
@@ -48,10 +48,7 @@ const POSSESSIVE = /^.{2,}'s$|^.{2,}s'$/;
 
 /** Starts with an uppercase letter, or has one right after a hyphen ("al-Assad"). */
 function isCapitalized(raw: string): boolean {
-  const first = raw.charCodeAt(0);
-  // ASCII first: the Unicode property test is only for letters beyond it.
-  const startsUpper = first >= 65 && first <= 90 ? true : first < 128 ? false : /^\p{Lu}/u.test(raw);
-  return startsUpper || (raw.includes('-') && /-\p{Lu}/u.test(raw));
+  return startsUppercase(raw) || (raw.includes('-') && /-\p{Lu}/u.test(raw));
 }
 
 export function splitWords(text: string): Word[] {

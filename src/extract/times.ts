@@ -24,7 +24,7 @@ interface Pattern {
 }
 
 const PATTERNS: Pattern[] = [
-  { kind: 'clock', needs: /\d|noon|midnight/, re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}*(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}*\\d{1,2}:\\d{2}\\b`, 'g') },
+  { kind: 'clock', needs: /\d\s*[ap]\.?m|\d:\d|noon|midnight/, re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}*(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}*\\d{1,2}:\\d{2}\\b`, 'g') },
   { kind: 'date', needs: /\d/, re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
   { kind: 'weekday', needs: /day/i, re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+)*${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
   { kind: 'month', needs: new RegExp(MONTH), re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+)*(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
@@ -58,7 +58,6 @@ const PATTERNS: Pattern[] = [
   { kind: 'duration', needs: /second|minute|hour|day|night|week|month|year|decade|centur/i, re: new RegExp(`\\b(?:for|over|during)\\s+${APPROX}*${COUNT}(?:\\s+|-)${UNIT}\\b|\\b${APPROX}+${COUNT}\\s+${UNIT}\\b|\\b(?:for|over)\\s+(?:years|decades|months|weeks|days|hours)\\b|\\b${COUNT}\\s+(?:nights|days|weeks|hours)\\b`, 'gi') },
   {
     kind: 'event-relative',
-    needs: /following|after|before|since|during|amid|ahead of|prior to|until|in the wake of|in the run-up to|at the (?:end|start|height) of|by the time|under /,
     re: /\b(?:following|after|before|since|during|amid|ahead of|prior to|until|in the wake of|in the run-up to|at the (?:end|start|height) of|by the time)\s+(?!(?:about|around|at|least|then|that|which|it|he|she|they|we|\d))(?:the |a |an |his |her |their |its |this |these |those |[\p{Lu}][\p{L}'-]*(?:'s)? |[a-z]+ing )[^,.;:"()]{2,90}|\bunder (?:then-)?(?:President|Prime Minister|Chancellor|King|Queen|Premier)\s+[\p{Lu}][\p{L}'-]*(?:\s+[\p{Lu}][\p{L}'-]*)*/gu,
   },
 ];

@@ -1,6 +1,6 @@
 // BM25 ranking of an article's sentences, forgiving typos and common paraphrases, and telling
 // how much of a question the best sentence covers: the guard against answering what is not there.
-import { contentTokens, editDistance, isStopToken, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
+import { contentTokens, editDistance, isStopToken, startsUppercase, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
 import { SOFT_WORDS } from '../text/lexicon.js';
 
 const K1 = 1.2;
@@ -63,7 +63,7 @@ export class SentenceSearch {
         let norms = this.normsByStem.get(t.stem);
         if (!norms) this.normsByStem.set(t.stem, (norms = new Set()));
         norms.add(t.norm);
-        if (!/^\p{Lu}/u.test(t.raw)) this.lowercaseNorms.add(t.norm);
+        if (!startsUppercase(t.raw)) this.lowercaseNorms.add(t.norm);
       }
       for (const key of tf.keys()) {
         this.df.set(key, (this.df.get(key) ?? 0) + 1);

@@ -89,14 +89,33 @@ function computeStem(word: string): string {
  */
 export const tokenize: (text: string) => Token[] = boundedMemo(20_000, computeTokens);
 
-/** "come across" → the stem of "find", keyed by the verb's stem and the particle as written. */
-let phrasalByStem: Map<string, string> | undefined;
-function phrasalStem(verbStem: string, particle: string): string | undefined {
-  phrasalByStem ??= new Map([...PHRASAL_VERBS].map(([phrase, verb]) => {
-    const [base, word] = phrase.split(' ') as [string, string];
-    return [`${stem(base)} ${word}`, stem(verb)];
-  }));
-  return phrasalByStem.get(`${verbStem} ${particle}`);
+/** "come across" → the stem of "find", keyed by the particle as written, then the verb's stem. */
+let phrasalByParticle: Map<string, Map<string, string>> | undefined;
+function phrasalVerbs(): Map<string, Map<string, string>> {
+  if (!phrasalByParticle) {
+    phrasalByParticle = new Map();
+    for (const [phrase, verb] of PHRASAL_VERBS) {
+      const [base, word] = phrase.split(' ') as [string, string];
+      let byVerb = phrasalByParticle.get(word);
+      if (!byVerb) phrasalByParticle.set(word, (byVerb = new Map()));
+      byVerb.set(stem(base), stem(verb));
+    }
+  }
+  return phrasalByParticle;
+}
+
+/** Only spaces, tabs or line breaks between two offsets (and at least one). */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text[from] === ' ') return true;
+  return /^\s+$/.test(text.slice(from, to));
+}
+
+/** Starts with an uppercase letter (ASCII checked directly, other letters by their Unicode category). */
+export function startsUppercase(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 65 && first <= 90) return true;
+  if (first < 128) return false;
+  return /^\p{Lu}/u.test(word);
 }
 
 function computeTokens(text: string): Token[] {
@@ -107,7 +126,8 @@ function computeTokens(text: string): Token[] {
     if (norm === '') continue;
     // "came across", "tipped off": the verb takes the stem of the word it means; the particle goes.
     const verb = tokens[tokens.length - 1];
-    const meaning = verb && /^\s+$/.test(text.slice(verb.end, m.index)) ? phrasalStem(verb.stem, norm) : undefined;
+    const byVerb = verb ? phrasalVerbs().get(norm) : undefined;
+    const meaning = verb && byVerb && onlySpaceBetween(text, verb.end, m.index) ? byVerb.get(verb.stem) : undefined;
     if (meaning) {
       tokens[tokens.length - 1] = { ...verb!, stem: meaning, end: m.index + raw.length };
       continue;
