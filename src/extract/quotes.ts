@@ -24,6 +24,8 @@ const ACCORDING_TO = /according to\s+(?:(?:written |a |an |the )?(?:evidence|tes
 /** "He called the result "a warning shot"": verbs that put a label in quotes, said before the quote only. */
 const LABELLING_VERBS = 'called|calls|described|describes|branded|brands|dubbed|dubs|termed|terms';
 const SUBJECT_BEFORE_VERB = new RegExp(`([^".;]{1,160})\\s+(?:also\\s+|later\\s+|had\\s+|has\\s+)?(?:${VERBS}|${LABELLING_VERBS})\\b[^"]*$`, 'i');
+/** What SUBJECT_BEFORE_VERB cannot match without, found in one pass: most text before a quote has no verb of speech. */
+const SPEECH_VERB_AFTER_SPACE = new RegExp(`\\s(?:${VERBS}|${LABELLING_VERBS})\\b`, 'i');
 
 function findQuoteSpans(text: string): RawQuote[] {
   const spans: RawQuote[] = [];
@@ -119,7 +121,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
         const sentence = article.sentences[sentenceAt(paragraph, span.start)]!;
         const head = maskAbbreviations(text.slice(sentence.start, span.start));
         const acc = ACCORDING_TO.exec(head);
-        const sv = SUBJECT_BEFORE_VERB.exec(head);
+        const sv = SPEECH_VERB_AFTER_SPACE.test(head) ? SUBJECT_BEFORE_VERB.exec(head) : null;
         if (acc) speaker = resolveSpeaker(paragraph, sentence.start + acc.index + acc[0].length - acc[1]!.length, sentence.start + acc.index + acc[0].length, acc[1]!);
         else if (sv) {
           const subject = lastNounPhrase(sv[1]!);
