@@ -98,8 +98,8 @@ export function gatherCaseEvidence(sentenceWords: Word[][]): CaseEvidence {
 }
 
 function isTitleWord(w: Word): boolean {
-  const n = w.norm.replace(/\.$/, '');
-  const tail = n.split('-').pop() ?? n;
+  const n = w.norm.endsWith('.') ? w.norm.slice(0, -1) : w.norm;
+  const tail = n.slice(n.lastIndexOf('-') + 1);
   return TITLES.has(n) || TITLES.has(tail) || (w.capitalized && ROLE_NOUNS.has(n)) || n === 'under' || n === 'then-president' || n === 'former' || n === 'acting' || n === 'deputy';
 }
 

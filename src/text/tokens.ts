@@ -19,15 +19,20 @@ const PLAIN_WORD = /^[A-Za-z0-9&-]*$/;
 
 /** Lowercase, fold accents and drop a possessive ending: "Nauert's" → "nauert". */
 export function normalizeWord(word: string): string {
-  // Most words of English text; the Unicode normalization below costs several times more.
+  // Most words of English text; the Unicode normalization below costs several times more, and
+  // the other words (names with accents, possessives) come back often: remembered.
   if (PLAIN_WORD.test(word)) return word.toLowerCase();
-  return word
+  return normalizeOther(word);
+}
+
+const normalizeOther: (word: string) => string = boundedMemo(50_000, (word) =>
+  word
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[''](s)?$/, '')
-    .replace(/\.$/, '');
-}
+    .replace(/\.$/, ''),
+);
 
 /**
  * A light suffix-stripping stemmer: not linguistically exact, but it maps the forms news uses
