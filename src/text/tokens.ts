@@ -40,38 +40,42 @@ const normalizeOther: (word: string) => string = boundedMemo(50_000, (word) =>
  */
 export const stem: (word: string) => string = boundedMemo(100_000, computeStem);
 
+/** The stemmer's suffix rules, in order: the first that applies (leaving three letters or more) wins. */
+const STEM_RULES: [RegExp, string][] = [
+  [/ational$/, 'ate'],
+  [/izations?$/, 'ize'],
+  [/isations?$/, 'ise'],
+  [/ations?$/, 'ate'],
+  [/nesses?$/, ''],
+  // "biologist" meets "biology", "journalist" meets "journal".
+  [/(.{4,})ists?$/, '$1'],
+  [/ments?$/, ''],
+  [/ingly$/, ''],
+  [/edly$/, ''],
+  [/ings?$/, ''],
+  [/ied$/, 'y'],
+  [/ies$/, 'y'],
+  [/sses$/, 'ss'],
+  [/([^aeiou])ed$/, '$1'],
+  [/eed$/, 'ee'],
+  [/ers?$/, ''],
+  [/(.{5,})ors?$/, '$1'],
+  [/ions?$/, ''],
+  [/als?$/, ''],
+  [/([^su])s$/, '$1'],
+];
+/** The second pass: -er, -or and -ion only. */
+const SECOND_PASS_RULES = STEM_RULES.filter(([p]) => /[eo]rs|ion/.test(p.source));
+
 function computeStem(word: string): string {
   let w = normalizeWord(word);
   // "rebuilt" → "rebuild", "overtook" → known forms behind a prefix.
   w = IRREGULAR_FORMS.get(w) ?? (/^re[a-z]{3,}$/.test(w) && IRREGULAR_FORMS.has(w.slice(2)) ? `re${IRREGULAR_FORMS.get(w.slice(2))}` : w);
   if (w.length <= 3 || /\d/.test(w)) return w;
-  const rules: [RegExp, string][] = [
-    [/ational$/, 'ate'],
-    [/izations?$/, 'ize'],
-    [/isations?$/, 'ise'],
-    [/ations?$/, 'ate'],
-    [/nesses?$/, ''],
-    // "biologist" meets "biology", "journalist" meets "journal".
-    [/(.{4,})ists?$/, '$1'],
-    [/ments?$/, ''],
-    [/ingly$/, ''],
-    [/edly$/, ''],
-    [/ings?$/, ''],
-    [/ied$/, 'y'],
-    [/ies$/, 'y'],
-    [/sses$/, 'ss'],
-    [/([^aeiou])ed$/, '$1'],
-    [/eed$/, 'ee'],
-    [/ers?$/, ''],
-    [/(.{5,})ors?$/, '$1'],
-    [/ions?$/, ''],
-    [/als?$/, ''],
-    [/([^su])s$/, '$1'],
-  ];
   // A second pass for -er, -or and -ion only, so that "gathered" → "gather" → "gath" meets
   // "gather" → "gath", and "questioned" → "question" → "quest" meets "question".
   for (let pass = 0; pass < 2; pass++) {
-    for (const [pattern, replacement] of pass === 0 ? rules : rules.filter(([p]) => /[eo]rs|ion/.test(p.source))) {
+    for (const [pattern, replacement] of pass === 0 ? STEM_RULES : SECOND_PASS_RULES) {
       if (pattern.test(w)) {
         const next = w.replace(pattern, replacement);
         if (next.length >= 3) {
