@@ -113,18 +113,32 @@ export class SentenceSearch {
     for (const syn of synonymsOf(token.stem)) if (this.df.has(syn) && !out.has(syn)) out.set(syn, SYNONYM_WEIGHT);
     const allowance = typoAllowance(token.norm.length);
     if (out.size === 0 && allowance > 0 && !/\d/.test(token.norm)) {
-      for (const [s, norms] of this.normsByStem) {
-        for (const n of norms) {
-          if (Math.abs(n.length - token.norm.length) > allowance || n[0] !== token.norm[0]) continue;
-          if (!this.lowercaseNorms.has(n) && !/^\p{Lu}/u.test(token.raw)) continue;
-          if (editDistance(n, token.norm, allowance) <= allowance) {
-            out.set(s, Math.max(out.get(s) ?? 0, TYPO_WEIGHT));
-            break;
-          }
-        }
+      // The article's words that start with the same letter, stem by stem in the order of
+      // normsByStem: the first of a stem's words within reach of a typo gives the stem.
+      for (const [s, n] of this.normsByInitial().get(token.norm[0]!) ?? []) {
+        if (out.has(s)) continue;
+        if (Math.abs(n.length - token.norm.length) > allowance) continue;
+        if (!this.lowercaseNorms.has(n) && !/^\p{Lu}/u.test(token.raw)) continue;
+        if (editDistance(n, token.norm, allowance) <= allowance) out.set(s, TYPO_WEIGHT);
       }
     }
     return out;
+  }
+
+  /** [stem, word] pairs by the word's first letter, in the order of normsByStem; made at the first typo. */
+  private byInitial: Map<string, [string, string][]> | undefined;
+  private normsByInitial(): Map<string, [string, string][]> {
+    if (!this.byInitial) {
+      this.byInitial = new Map();
+      for (const [s, norms] of this.normsByStem) {
+        for (const n of norms) {
+          let list = this.byInitial.get(n[0]!);
+          if (!list) this.byInitial.set(n[0]!, (list = []));
+          list.push([s, n]);
+        }
+      }
+    }
+    return this.byInitial;
   }
 
   /** The question's content words with what each matches here (at most MAX_TERMS: a question, not a page). */
