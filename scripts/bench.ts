@@ -1,8 +1,9 @@
-// `npm run bench [-- --json] [-- --only article,corpus,askStdin]`
+// `npm run bench [-- --json] [-- --only article,corpus,askStdin,discord,long]`
 // Speed figures for issue 2, measured, never asserted: a readable table by default, or exactly
 // one JSON object on standard output with --json (shaped as CONTRACT.md fixes). Progress goes
 // to standard error. A section that does not exist yet is left out.
-import { cpus } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED_DATA_DIR } from '../cli/data-path.js';
@@ -10,10 +11,11 @@ import { BUNDLED_FALLBACK_QUESTIONS, findQuestionSets, measureArticle } from './
 import { measureAskStdin } from './bench-ask.js';
 import { measureCorpus } from './bench-corpus.js';
 import { runDiscordBench } from './bench-discord.js';
+import { defaultLongFolder, measureLong } from './bench-long.js';
 import { round, roundMs } from './bench-stats.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['article', 'corpus', 'askStdin', 'discord'] as const;
+const SECTIONS = ['article', 'corpus', 'askStdin', 'discord', 'long'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** The JSON that CONTRACT.md fixes. Extra measurement details stay out of it and go to the table. */
@@ -22,6 +24,7 @@ interface BenchReport {
   corpus?: { articles: number; buildMs: number; p50Ms: number; p99Ms: number; peakRssMb: number };
   askStdin?: { questions: number; totalMs: number };
   discord?: { interactions: number; throughput: number; bareThroughput: number; p50Ms: number; p99Ms: number };
+  long?: { articles: number; kb: number; buildMsPer100Kb: number; p50Ms: number; p99Ms: number };
 }
 
 interface Row {
@@ -145,6 +148,28 @@ async function main(): Promise<number> {
       below('discord', 'p99, no answer cache', cold.p99Ms, 20, 'ms'),
       { section: 'discord', metric: 'vs bare bot, answer cache on', measured: `${round(ratio(cached), 2)}x`, target: '>= 0.9x', met: ratio(cached) >= 0.9 },
       below('discord', 'p99, answer cache on', cached.p99Ms, 20, 'ms'),
+    );
+  });
+
+  await section('long', () => {
+    const folder = defaultLongFolder(REPO_ROOT);
+    if (!existsSync(folder)) {
+      // The real set lives beside the repo, not in it: without it there is no section to report.
+      process.stderr.write(`bench: long: no ${folder}, so no long section\n`);
+      return;
+    }
+    const l = measureLong({ folder });
+    report.long = { articles: l.articles, kb: round(l.kb, 1), buildMsPer100Kb: roundMs(l.buildMsPer100Kb), p50Ms: roundMs(l.p50Ms), p99Ms: roundMs(l.p99Ms) };
+    const worst = l.perArticle.reduce((a, b) => (b.msPer100Kb > a.msPer100Kb ? b : a));
+    notes.push(
+      `long: ${l.articles} articles of ${l.folder} (${round(l.kb, 0)} KB), each read and indexed on its own, median of ${l.buildRuns} rounds after one untimed; ${l.answers} answers timed (${l.questions} questions, each of its own article), after one untimed pass`,
+      `long: indexing per article (wall / CPU): ${l.perArticle.map((a) => `${a.slug.replace(/^squad-/, '')} ${round(a.kb, 0)} KB ${roundMs(a.buildMs)} / ${roundMs(a.cpuMs)} ms`).join(', ')}`,
+      `long: in CPU time of the bench process, which other work on a busy machine inflates less: worst ${roundMs(l.cpuMsPer100Kb)} ms per 100 KB, answer p50 ${ms(l.cpuP50Ms)}, p99 ${ms(l.cpuP99Ms)} (load average ${loadavg().map((v) => round(v, 1)).join(', ')})`,
+    );
+    rows.push(
+      below('long', `worst article indexed, per 100 KB (${worst.slug.replace(/^squad-/, '')})`, l.buildMsPer100Kb, 100, 'ms'),
+      info('long', 'answer p50', ms(l.p50Ms)),
+      below('long', 'answer p99', l.p99Ms, 5, 'ms'),
     );
   });
 

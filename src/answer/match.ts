@@ -1,6 +1,6 @@
 // Shared matching for answerers: finding people by name, sentences by event, and the words
 // of a question that say what it is about.
-import type { ArticleIndex, Person } from '../search/article-index.js';
+import type { ArticleIndex, NamedThing, Person } from '../search/article-index.js';
 import type { SentenceHit, TermMatch } from '../search/sentence-search.js';
 import { editDistance, foldAccents, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
@@ -89,26 +89,36 @@ export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ n
   const words = wordsOf(typed).filter((w) => !['the', 'a', 'an'].includes(w));
   if (words.length === 0 || words.length > 6) return [];
   const out: NameMatch<{ name: string; mentions: number[]; kind: 'organisation' | 'place' }>[] = [];
-  const things = [
-    ...ix.organisations.map((t) => ({ ...t, kind: 'organisation' as const })),
-    ...ix.places.map((t) => ({ ...t, kind: 'place' as const })),
-  ];
-  for (const thing of things) {
+  // Each thing is copied with its kind only when it matches.
+  const things = [...ix.organisations.map((t) => [t, 'organisation'] as const), ...ix.places.map((t) => [t, 'place'] as const)];
+  for (const [thing, kind] of things) {
     const nameWords = wordsOf(thing.name);
     const score = everyWordNames(words, nameWords);
-    if (score > 0) out.push({ item: thing, score: score - Math.max(0, nameWords.length - words.length) * 0.05 });
+    if (score > 0) out.push({ item: { ...thing, kind }, score: score - Math.max(0, nameWords.length - words.length) * 0.05 });
   }
   return out.sort((a, b) => b.score - a.score);
 }
 
-const agreement = boundedMemo(200_000, (pair) => {
-  const [a, b] = pair.split('\u0000') as [string, string];
-  return computeAgreement(a, b);
-});
+/** wordsAgree's memo, by first word then second: no key string is built per call. Bounded as boundedMemo is. */
+const agreements = new Map<string, Map<string, number>>();
+let agreementCount = 0;
+const AGREEMENT_LIMIT = 200_000;
 
 /** Do two words mean the same here: same stem, a synonym, or a typo of one another (memoised). */
 export function wordsAgree(a: string, b: string): number {
-  return agreement(`${a}\u0000${b}`);
+  let row = agreements.get(a);
+  const known = row?.get(b);
+  if (known !== undefined) return known;
+  const value = computeAgreement(a, b);
+  if (agreementCount >= AGREEMENT_LIMIT) {
+    agreements.clear();
+    agreementCount = 0;
+    row = undefined;
+  }
+  if (!row) agreements.set(a, (row = new Map()));
+  row.set(b, value);
+  agreementCount++;
+  return value;
 }
 
 function computeAgreement(a: string, b: string): number {
@@ -257,24 +267,87 @@ function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<numb
   return paragraphs;
 }
 
+const ORGANISATION_NOUN = /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i;
+
+interface ParagraphFacts {
+  /** Each paragraph in lowercase. */
+  lower: string[];
+  /** Whether each paragraph speaks of "the company", "its agency" …. */
+  organisationNoun: boolean[];
+  /** The paragraphs (by position) whose lowercase text holds a lowercase name, by name, as asked. */
+  holding: Map<string, number[]>;
+}
+
+/** Per article, once. */
+const paragraphFacts = new WeakMap<ArticleIndex['article'], ParagraphFacts>();
+function paragraphFactsOf(article: ArticleIndex['article']): ParagraphFacts {
+  let facts = paragraphFacts.get(article);
+  if (!facts) {
+    facts = { lower: article.paragraphs.map((p) => foldAccents(p.text).toLowerCase()), organisationNoun: article.paragraphs.map((p) => ORGANISATION_NOUN.test(p.text)), holding: new Map() };
+    paragraphFacts.set(article, facts);
+  }
+  return facts;
+}
+
+function paragraphsHolding(facts: ParagraphFacts, lowerName: string): number[] {
+  let found = facts.holding.get(lowerName);
+  if (!found) {
+    found = [];
+    for (const [k, text] of facts.lower.entries()) if (text.includes(lowerName)) found.push(k);
+    if (facts.holding.size >= 10_000) facts.holding.clear();
+    facts.holding.set(lowerName, found);
+  }
+  return found;
+}
+
+interface PersonForms {
+  /** What they were made from: made again if a curated change edits the person. */
+  name: string;
+  aliasList: string[];
+  aliasCount: number;
+  padded: string;
+  aliases: string[];
+  /** The aliases in lowercase between spaces. */
+  paddedAliases: string[];
+}
+
+/** Per person, once: the name in lowercase between spaces (to find it whole in a question) and the aliases in lowercase. */
+const personForms = new WeakMap<Person, PersonForms>();
+function formsOf(person: Person): PersonForms {
+  let forms = personForms.get(person);
+  if (!forms || forms.name !== person.name || forms.aliasList !== person.aliases || forms.aliasCount !== person.aliases.length) {
+    forms = { name: person.name, aliasList: person.aliases, aliasCount: person.aliases.length, padded: ` ${foldAccents(person.name).toLowerCase()} `, aliases: person.aliases.map((n) => foldAccents(n).toLowerCase()), paddedAliases: person.aliases.map((n) => ` ${foldAccents(n).toLowerCase()} `) };
+    personForms.set(person, forms);
+  }
+  return forms;
+}
+
+/** Per organisation or place, once: its name in lowercase. */
+const thingLower = new WeakMap<NamedThing, { name: string; lower: string }>();
+function lowerNameOf(thing: NamedThing): string {
+  let known = thingLower.get(thing);
+  if (!known || known.name !== thing.name) thingLower.set(thing, (known = { name: thing.name, lower: foldAccents(thing.name).toLowerCase() }));
+  return known.lower;
+}
+
 /** For each person, organisation, place or year the question names, the paragraphs that mention it. */
 export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   // Accents folded on both sides: "Beyonce" in a question names the article's "Beyoncé".
   const typed = foldAccents(query);
   const words = new Set(wordsOf(query));
   const lower = ` ${typed.toLowerCase().replace(/['’]s\b/g, '')} `;
-  const folded = (name: string) => foldAccents(name).toLowerCase();
   const paragraphOf = (s: number) => ix.article.sentences[s]!.paragraph;
   const anchors: Set<number>[] = [];
   // A full name anchors its person; a surname alone anchors everyone who bears it.
-  const fullNamed = ix.people.filter((p) => lower.includes(` ${folded(p.name)} `));
+  const fullNamed = ix.people.filter((p) => lower.includes(formsOf(p).padded));
   const covered = new Set(fullNamed.flatMap((p) => wordsOf(p.name)));
   for (const person of fullNamed) anchors.push(withLede(ix, person, new Set(person.mentions.map(paragraphOf))));
   const byAlias = new Map<string, Set<number>>();
   for (const person of ix.people) {
     if (fullNamed.includes(person)) continue;
-    for (const alias of person.aliases.map(folded)) {
-      if (covered.has(alias) || !(words.has(alias) || lower.includes(` ${alias} `))) continue;
+    const forms = formsOf(person);
+    for (const [k, alias] of forms.aliases.entries()) {
+      if (covered.has(alias) || !(words.has(alias) || lower.includes(forms.paddedAliases[k]!))) continue;
       // "the mill" in lowercase is the common noun, even if someone is called Mill.
       if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(typed.replace(/\b[a-z]+\b/g, ''))) continue;
       const set = byAlias.get(alias) ?? new Set<number>();
@@ -289,16 +362,21 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     anchors.push(new Set(ix.article.paragraphs.filter((p) => p.text.includes(year)).map((p) => p.number)));
   }
   for (const thing of [...ix.organisations, ...ix.places]) {
-    const name = folded(thing.name);
+    const name = lowerNameOf(thing);
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
-    if (!/\s/.test(thing.name) && !new RegExp(`\\b${escapeRegExp(foldAccents(thing.name))}\\b`).test(typed)) continue;
+    // (The regular expression can only match where the name is written as it is: tested first, cheaply.)
+    const written = foldAccents(thing.name);
+    if (!/\s/.test(thing.name) && !(typed.includes(written) && new RegExp(`\\b${escapeRegExp(written)}\\b`).test(typed))) continue;
     if (name.length > 2 && lower.includes(` ${name} `)) {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));
       // The article's main organisation is also "the company", "the club", "the agency" …
       const main = thing.mentions.length >= 3 && ix.organisations.includes(thing);
-      for (const p of ix.article.paragraphs) {
-        if (folded(p.text).includes(name) || (main && /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i.test(p.text))) paragraphs.add(p.number);
-      }
+      const facts = paragraphFactsOf(ix.article);
+      if (main) {
+        ix.article.paragraphs.forEach((p, k) => {
+          if (facts.organisationNoun[k] || facts.lower[k]!.includes(name)) paragraphs.add(p.number);
+        });
+      } else for (const k of paragraphsHolding(facts, name)) paragraphs.add(ix.article.paragraphs[k]!.number);
       anchors.push(paragraphs);
     }
   }

@@ -2,7 +2,7 @@
 // from the way news prose uses them (titles, "of the", "said", "in", word endings).
 import type { Article } from '../types.js';
 import { COUNTRIES_AND_NATIONALITIES, MONTHS, ORGANISATION_WORDS, PLACE_NOUNS, PLACE_WORDS, ROLE_NOUNS, SPEECH_VERBS, STOP_WORDS, TITLES, WEEKDAYS } from '../text/lexicon.js';
-import { normalizeWord } from '../text/tokens.js';
+import { normalizeWord, startsUppercase } from '../text/tokens.js';
 
 export type NameKind = 'person' | 'organisation' | 'place' | 'other';
 
@@ -43,21 +43,32 @@ const NATIONALITY = /(?:ian|ean|ese|ish|ians|eans)$/;
 /** Words before a lone name that show it is a place ("in Stavanger", "to Skarvik"). */
 const NAME_LINK_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'above', 'below', 'inside', 'outside', 'across', 'into', 'via', 'toward', 'towards']);
 
+const ABBREVIATION = /^(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Mt|Jr|Sr|Prof|Gen|Sgt|Lt|Col|Capt|Gov|Sen|Rep|Rev|Det|Insp|Supt|[a-z]\.[a-z])\.$/;
+const POSSESSIVE = /^.{2,}'s$|^.{2,}s'$/;
+
+/** Starts with an uppercase letter, or has one right after a hyphen ("al-Assad"). */
+function isCapitalized(raw: string): boolean {
+  return startsUppercase(raw) || (raw.includes('-') && /-\p{Lu}/u.test(raw));
+}
+
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  // WORD never matches an empty string, so exec walks the text as matchAll would.
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     let raw = m[0];
     // A trailing period belongs to the word only for abbreviations and initials ("Dr.", "F.", "St.").
-    if (raw.endsWith('.') && !/^(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Mt|Jr|Sr|Prof|Gen|Sgt|Lt|Col|Capt|Gov|Sen|Rep|Rev|Det|Insp|Supt|[a-z]\.[a-z])\.$/.test(raw)) raw = raw.slice(0, -1);
+    if (raw.endsWith('.') && !ABBREVIATION.test(raw)) raw = raw.slice(0, -1);
     const start = m.index;
-    const possessive = /^.{2,}'s$|^.{2,}s'$/.test(raw);
+    const lastChar = raw[raw.length - 1];
+    const possessive = (lastChar === 's' || lastChar === "'") && POSSESSIVE.test(raw);
     words.push({
       text: raw,
       start,
       end: start + raw.length,
       norm: normalizeWord(raw),
-      capitalized: /^\p{Lu}/u.test(raw) || /-\p{Lu}/u.test(raw),
+      capitalized: isCapitalized(raw),
       possessive,
       gap: text.slice(last, start),
     });
@@ -77,7 +88,8 @@ export function gatherCaseEvidence(sentenceWords: Word[][]): CaseEvidence {
   const lowercase = new Set<string>();
   for (const words of sentenceWords) {
     words.forEach((w, i) => {
-      const sentenceStart = i === 0 || /["'(:]\s*$/.test(w.gap) || /[.!?]\s*(?:["']\s*)?$/.test(w.gap);
+      // (A single space, the usual gap, opens nothing: the tests below would both fail on it.)
+      const sentenceStart = i === 0 || (w.gap !== ' ' && (/["'(:]\s*$/.test(w.gap) || /[.!?]\s*(?:["']\s*)?$/.test(w.gap)));
       if (w.capitalized && !sentenceStart) midCapitalized.add(w.norm);
       if (!w.capitalized) lowercase.add(w.norm);
     });
@@ -86,8 +98,8 @@ export function gatherCaseEvidence(sentenceWords: Word[][]): CaseEvidence {
 }
 
 function isTitleWord(w: Word): boolean {
-  const n = w.norm.replace(/\.$/, '');
-  const tail = n.split('-').pop() ?? n;
+  const n = w.norm.endsWith('.') ? w.norm.slice(0, -1) : w.norm;
+  const tail = n.slice(n.lastIndexOf('-') + 1);
   return TITLES.has(n) || TITLES.has(tail) || (w.capitalized && ROLE_NOUNS.has(n)) || n === 'under' || n === 'then-president' || n === 'former' || n === 'acting' || n === 'deputy';
 }
 

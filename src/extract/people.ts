@@ -183,10 +183,17 @@ export function extractPeople(article: Article): PeopleFacts {
   const mentions: PersonMention[] = [];
   const orgs = new Map<string, NamedThing>();
   const places = new Map<string, NamedThing>();
+  // The sentences each thing is already listed in, so that a name used on every line costs no more per use.
+  const listedIn = new Map<NamedThing, Set<number>>();
   const addThing = (map: Map<string, NamedThing>, name: string, sentence: number) => {
     const key = name.toLowerCase();
     const thing = map.get(key) ?? { name, mentions: [] };
-    if (!thing.mentions.includes(sentence)) thing.mentions.push(sentence);
+    let listed = listedIn.get(thing);
+    if (!listed) listedIn.set(thing, (listed = new Set()));
+    if (!listed.has(sentence)) {
+      listed.add(sentence);
+      thing.mentions.push(sentence);
+    }
     map.set(key, thing);
   };
 
@@ -200,9 +207,12 @@ export function extractPeople(article: Article): PeopleFacts {
     return d;
   };
 
+  // The spans of each sentence, in order (the same objects: a kind changed below is seen here).
+  const spansBySentence: NameSpan[][] = words.map(() => []);
+  for (const span of spans) spansBySentence[span.sentence]!.push(span);
   const lastOrganisationBefore = (sentence: number): string | undefined => {
     for (let s = sentence; s >= Math.max(0, sentence - 2); s--) {
-      const found = spans.filter((x) => x.sentence === s && x.kind === 'organisation' && (s < sentence || x.start < 10_000));
+      const found = spansBySentence[s]!.filter((x) => x.kind === 'organisation' && (s < sentence || x.start < 10_000));
       if (found.length) return found[found.length - 1]!.text.replace(/^the\s+/i, '');
     }
     return undefined;
@@ -279,8 +289,14 @@ export function extractPeople(article: Article): PeopleFacts {
     if (parts.length < 2) continue;
     const surname = parts[parts.length - 1]!.toLowerCase();
     const firstName = parts[0]!.toLowerCase().replace(/\.$/, '');
-    bySurname.set(surname, [...(bySurname.get(surname) ?? []), d]);
-    if (firstName.length > 1) byFirstName.set(firstName, [...(byFirstName.get(firstName) ?? []), d]);
+    let sharingSurname = bySurname.get(surname);
+    if (!sharingSurname) bySurname.set(surname, (sharingSurname = []));
+    sharingSurname.push(d);
+    if (firstName.length > 1) {
+      let sharingFirst = byFirstName.get(firstName);
+      if (!sharingFirst) byFirstName.set(firstName, (sharingFirst = []));
+      sharingFirst.push(d);
+    }
   }
   for (const [surname, ds] of bySurname) for (const d of ds) d.person.aliases.push(capitalize(surname, d.person.name));
   for (const [first, ds] of byFirstName) if (ds.length === 1 && !bySurname.has(first)) ds[0]!.person.aliases.push(capitalize(first, ds[0]!.person.name));
@@ -290,13 +306,24 @@ export function extractPeople(article: Article): PeopleFacts {
   for (const span of spans) {
     if (span.kind !== 'other' || span.first !== span.last) continue;
     const key = span.text.toLowerCase();
-    singleUses.set(key, [...(singleUses.get(key) ?? []), { words: words[span.sentence]!, index: span.first }]);
+    let uses = singleUses.get(key);
+    if (!uses) singleUses.set(key, (uses = []));
+    uses.push({ words: words[span.sentence]!, index: span.first });
   }
   const loneKinds = new Map<string, ReturnType<typeof singleWordKind>>();
   // "Halvorsen" after "Halvorsen Appliances" is the company, even when it "said" something.
   const orgFirstWords = new Set(spans.filter((s) => s.kind === 'organisation' && s.first !== s.last).map((s) => s.text.split(/\s+/)[0]!.toLowerCase()));
   for (const [key, uses] of singleUses) loneKinds.set(key, orgFirstWords.has(key) ? 'organisation' : singleWordKind(key, uses));
 
+  // Where each person is named in full (in reading order), and their latest mention by a lone
+  // word so far: what nearestDraft needs, without reading every mention for every lone word.
+  const fullNamedAt = new Map<string, PersonMention[]>();
+  for (const m of mentions) {
+    let list = fullNamedAt.get(m.personId);
+    if (!list) fullNamedAt.set(m.personId, (list = []));
+    list.push(m);
+  }
+  const lastLoneMention = new Map<string, PersonMention>();
   for (const span of spans) {
     const key = span.text.toLowerCase();
     if (span.kind === 'organisation') addThing(orgs, span.text, span.sentence);
@@ -310,8 +337,10 @@ export function extractPeople(article: Article): PeopleFacts {
       if (same.length) candidates = same;
     }
     if (candidates && candidates.length) {
-      const d = nearestDraft(candidates, span.sentence, mentions, span.start);
-      mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
+      const d = nearestDraft(candidates, span.sentence, span.start, fullNamedAt, lastLoneMention);
+      const mention: PersonMention = { personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false };
+      mentions.push(mention);
+      lastLoneMention.set(d.person.id, mention);
       addRoles(d, span);
       continue;
     }
@@ -326,22 +355,25 @@ export function extractPeople(article: Article): PeopleFacts {
   }
 
   mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  // The mentions by name of each sentence, in reading order (no pronoun is resolved yet).
+  const namedIn: PersonMention[][] = words.map(() => []);
+  for (const m of mentions) namedIn[m.sentence]!.push(m);
 
   // Gender from pronouns that follow a person who is alone in the sentence ("Raman … her closing argument").
   for (let s = 0; s < words.length; s++) {
-    const here = new Set(mentions.filter((m) => m.sentence === s).map((m) => m.personId));
+    const here = new Set(namedIn[s]!.map((m) => m.personId));
     if (here.size !== 1) continue;
     const d = drafts.get([...here][0]!)!;
     if (d.gender !== 'unknown') continue;
-    const first = mentions.find((m) => m.sentence === s)!;
+    const first = namedIn[s]![0]!;
     const after = article.sentences[s]!.text.slice(first.end);
     const hint = genderHint(after.replace(/"[^"]*"/g, ''));
     if (hint !== 'unknown') d.gender = hint;
   }
   // A pronoun in a sentence that names no one, right after a sentence that names exactly one person, is that person's.
   article.sentences.forEach((sentence, s) => {
-    if (s === 0 || mentions.some((m) => m.sentence === s)) return;
-    const previous = new Set(mentions.filter((m) => m.sentence === s - 1).map((m) => m.personId));
+    if (s === 0 || namedIn[s]!.length > 0) return;
+    const previous = new Set(namedIn[s - 1]!.map((m) => m.personId));
     if (previous.size !== 1) return;
     const d = drafts.get([...previous][0]!)!;
     if (d.gender !== 'unknown') return;
@@ -366,33 +398,53 @@ export function extractPeople(article: Article): PeopleFacts {
   // "… pulled Quintero's shirt, and the Colombian striker sent the goalkeeper the wrong way": a
   // definite description just after a named person (outside quotes) is that person, when no one
   // else holds that role.
+  // Who holds a role word, by word; forgotten whenever a role is added.
+  let holdersByHead = new Map<string, string[]>();
+  const holdersOf = (head: string): string[] => {
+    let ids = holdersByHead.get(head);
+    if (!ids) {
+      const pattern = new RegExp(`\\b${head}\\b`, 'i');
+      ids = [...drafts.values()].filter((d) => [...d.roleSet].some((r) => pattern.test(r))).map((d) => d.person.id);
+      holdersByHead.set(head, ids);
+    }
+    return ids;
+  };
   article.sentences.forEach((sentence, s) => {
     const outsideQuotes = sentence.text.replace(/"[^"]*"/g, (q) => ' '.repeat(q.length));
     for (const m of outsideQuotes.matchAll(/\bthe\s+((?:[A-Za-z-]+\s+){0,2}?([a-z-]+))\b(?!\s+\p{Lu})/gu)) {
       const head = m[2]!;
       if (!ROLE_NOUNS.has(head) || head === 'head' || head === 'owner') continue;
-      const nearest = mentions.filter((x) => x.sentence === s && !x.pronoun && x.end <= m.index).pop();
+      const nearest = namedIn[s]!.filter((x) => x.end <= m.index).pop();
       if (!nearest || m.index - nearest.end > 40) continue;
       const id = nearest.personId;
-      const holders = [...drafts.values()].filter((d) => [...d.roleSet].some((r) => new RegExp(`\\b${head}\\b`, 'i').test(r)));
-      if (holders.some((d) => d.person.id !== id)) continue;
-      drafts.get(id)?.roleSet.add(m[1]!);
+      if (holdersOf(head).some((holder) => holder !== id)) continue;
+      const roles = drafts.get(id)?.roleSet;
+      if (roles && !roles.has(m[1]!)) {
+        roles.add(m[1]!);
+        holdersByHead = new Map();
+      }
       pronounMentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
       mentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
     }
   });
   mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
 
+  const sentencesOf = new Map<string, Set<number>>();
+  for (const m of mentions) {
+    let set = sentencesOf.get(m.personId);
+    if (!set) sentencesOf.set(m.personId, (set = new Set()));
+    set.add(m.sentence);
+  }
   for (const d of drafts.values()) {
     d.person.roles = [...d.roleSet].filter((r) => !r.startsWith('aged ')).concat([...d.roleSet].filter((r) => r.startsWith('aged ')));
-    d.person.mentions = [...new Set(mentions.filter((m) => m.personId === d.person.id).map((m) => m.sentence))];
+    d.person.mentions = [...(sentencesOf.get(d.person.id) ?? [])];
   }
 
   const unnamed: UnnamedActor[] = [];
   article.sentences.forEach((sentence, s) => {
     for (const m of sentence.text.matchAll(UNNAMED)) {
       // "Sergeant X, a spokesperson for …" describes a named person, not an unnamed one.
-      if (/,\s*$/.test(sentence.text.slice(0, m.index)) && mentions.some((pm) => pm.sentence === s && !pm.pronoun && pm.end <= m.index && m.index - pm.end <= 8)) continue;
+      if (/,\s*$/.test(sentence.text.slice(0, m.index)) && namedIn[s]!.some((pm) => pm.end <= m.index && m.index - pm.end <= 8)) continue;
       // Someone, not something: "an engineer at the Tornby factory", not "a video statement".
       const head = m[2]!.toLowerCase();
       if (!ROLE_NOUNS.has(head) && !UNNAMED_HEADS.has(head)) continue;
@@ -425,14 +477,43 @@ function capitalize(word: string, fullName: string): string {
   return found ?? word;
 }
 
-/** Among people sharing a name, the one mentioned most recently before this sentence. */
-function nearestDraft<T extends { person: Person }>(candidates: T[], sentence: number, mentions: PersonMention[], position: number): T {
+/** Is mention m before (sentence, position) in reading order? */
+function isBefore(m: PersonMention, sentence: number, position: number): boolean {
+  return m.sentence < sentence || (m.sentence === sentence && m.start < position);
+}
+
+/** How many of these mentions (in reading order) come before (sentence, position). */
+function countBefore(mentions: readonly PersonMention[], sentence: number, position: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isBefore(mentions[mid]!, sentence, position)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Among people sharing a name, the one mentioned most recently before this point: by full name
+ * (`fullNamedAt`, each person's in reading order) or by a lone word read so far (`lastLone`, all
+ * before this point, since lone words are read in order).
+ */
+function nearestDraft<T extends { person: Person }>(
+  candidates: T[],
+  sentence: number,
+  position: number,
+  fullNamedAt: ReadonlyMap<string, readonly PersonMention[]>,
+  lastLone: ReadonlyMap<string, PersonMention>,
+): T {
   if (candidates.length === 1) return candidates[0]!;
   let best = candidates[0]!;
   let bestAt = -1;
   for (const c of candidates) {
-    for (const m of mentions) {
-      if (m.personId !== c.person.id || m.sentence > sentence || (m.sentence === sentence && m.start >= position)) continue;
+    const full = fullNamedAt.get(c.person.id) ?? [];
+    const before = countBefore(full, sentence, position);
+    for (const m of [full[before - 1], lastLone.get(c.person.id)]) {
+      if (!m || !isBefore(m, sentence, position)) continue;
       const at = m.sentence * 100_000 + m.start;
       if (at > bestAt) {
         bestAt = at;
@@ -443,7 +524,10 @@ function nearestDraft<T extends { person: Person }>(candidates: T[], sentence: n
   return best;
 }
 
-/** The person a pronoun at (sentence, position) most likely stands for, looking back up to four sentences. */
+/**
+ * The person a pronoun at (sentence, position) most likely stands for, looking back up to four
+ * sentences. `mentions` are in reading order, as PeopleFacts keeps them.
+ */
 export function resolvePronoun(
   mentions: PersonMention[],
   genders: Map<string, Gender>,
@@ -455,9 +539,8 @@ export function resolvePronoun(
   // The nearest person of unknown gender, kept while the same sentence may still name someone whose
   // gender fits: "Rhona Kilbride of the Eastshire Fire …, she said" is Rhona's, not the service's.
   let unknown: PersonMention | undefined;
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let i = countBefore(mentions, sentence, position) - 1; i >= 0; i--) {
     const m = mentions[i]!;
-    if (m.sentence > sentence || (m.sentence === sentence && m.start >= position)) continue;
     if (m.sentence < sentence - 4 || (unknown && m.sentence !== unknown.sentence)) break;
     const g = genders.get(m.personId) ?? 'unknown';
     if (g === gender) return m.personId;

@@ -4,7 +4,7 @@
 import type { Article, Paragraph } from '../types.js';
 import type { Person, Quote } from '../search/article-index.js';
 import { SPEECH_VERBS } from '../text/lexicon.js';
-import { resolvePronoun, type PeopleFacts } from './people.js';
+import { resolvePronoun, type PeopleFacts, type PersonMention } from './people.js';
 
 interface RawQuote {
   start: number;
@@ -24,6 +24,8 @@ const ACCORDING_TO = /according to\s+(?:(?:written |a |an |the )?(?:evidence|tes
 /** "He called the result "a warning shot"": verbs that put a label in quotes, said before the quote only. */
 const LABELLING_VERBS = 'called|calls|described|describes|branded|brands|dubbed|dubs|termed|terms';
 const SUBJECT_BEFORE_VERB = new RegExp(`([^".;]{1,160})\\s+(?:also\\s+|later\\s+|had\\s+|has\\s+)?(?:${VERBS}|${LABELLING_VERBS})\\b[^"]*$`, 'i');
+/** What SUBJECT_BEFORE_VERB cannot match without, found in one pass: most text before a quote has no verb of speech. */
+const SPEECH_VERB_AFTER_SPACE = new RegExp(`\\s(?:${VERBS}|${LABELLING_VERBS})\\b`, 'i');
 
 function findQuoteSpans(text: string): RawQuote[] {
   const spans: RawQuote[] = [];
@@ -51,6 +53,14 @@ function sentenceAt(paragraph: Paragraph, offset: number): number {
 export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
   const quotes: Quote[] = [];
   const byId = new Map(facts.people.map((p) => [p.id, p]));
+  // The mentions by name of each sentence, in reading order.
+  const namedIn = new Map<number, PersonMention[]>();
+  for (const m of facts.mentions) {
+    if (m.pronoun) continue;
+    let list = namedIn.get(m.sentence);
+    if (!list) namedIn.set(m.sentence, (list = []));
+    list.push(m);
+  }
 
   /** Who the words at [from, to) of a paragraph name: a person mentioned there, a pronoun, or a description. */
   const resolveSpeaker = (paragraph: Paragraph, from: number, to: number, phrase: string): Speaker | undefined => {
@@ -58,8 +68,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
     const sentence = sentenceAt(paragraph, from);
     const sentenceStart = article.sentences[sentence]!.start;
     if (!/\b(?:did|does|not|never|however|would|could|if|whether)\b/i.test(cleaned)) {
-      for (const m of facts.mentions) {
-        if (m.sentence !== sentence || m.pronoun) continue;
+      for (const m of namedIn.get(sentence) ?? []) {
         const at = sentenceStart + m.start;
         if (at >= from && at < to) return { display: byId.get(m.personId)?.name ?? cleaned, personId: m.personId };
       }
@@ -112,7 +121,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
         const sentence = article.sentences[sentenceAt(paragraph, span.start)]!;
         const head = maskAbbreviations(text.slice(sentence.start, span.start));
         const acc = ACCORDING_TO.exec(head);
-        const sv = SUBJECT_BEFORE_VERB.exec(head);
+        const sv = SPEECH_VERB_AFTER_SPACE.test(head) ? SUBJECT_BEFORE_VERB.exec(head) : null;
         if (acc) speaker = resolveSpeaker(paragraph, sentence.start + acc.index + acc[0].length - acc[1]!.length, sentence.start + acc.index + acc[0].length, acc[1]!);
         else if (sv) {
           const subject = lastNounPhrase(sv[1]!);

@@ -17,14 +17,19 @@ const APPROX = '(?:(?:about|around|approximately|roughly|nearly|almost|shortly|j
 interface Pattern {
   kind: TimeKind;
   re: RegExp;
+  /**
+   * A quick test that every match of `re` passes (a digit, a word it cannot match without): a
+   * sentence that fails it is not searched. Most sentences of a long article name no time at all.
+   */
+  needs?: RegExp;
 }
 
 const PATTERNS: Pattern[] = [
-  { kind: 'clock', re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}{0,4}(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}{0,4}\\d{1,2}:\\d{2}\\b`, 'g') },
-  { kind: 'date', re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
-  { kind: 'weekday', re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+){0,6}${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
-  { kind: 'month', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+){0,6}(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
-  { kind: 'year', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASONS}|end|start|beginning|middle|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
+  { kind: 'clock', needs: /\d\s*[ap]\.?m|\d:\d|noon|midnight/, re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}{0,4}(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}{0,4}\\d{1,2}:\\d{2}\\b`, 'g') },
+  { kind: 'date', needs: /\d/, re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
+  { kind: 'weekday', needs: /day/i, re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+){0,6}${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
+  { kind: 'month', needs: new RegExp(MONTH), re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+){0,6}(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
+  { kind: 'year', needs: /1[89]\d\d|20\d\d/, re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASONS}|end|start|beginning|middle|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
   {
     kind: 'relative',
     re: new RegExp(
@@ -50,7 +55,7 @@ const PATTERNS: Pattern[] = [
       'gi',
     ),
   },
-  { kind: 'duration', re: new RegExp(`\\b(?:for|over|during)\\s+${APPROX}{0,4}${COUNT}(?:\\s+|-)${UNIT}\\b|\\b${APPROX}{1,4}${COUNT}\\s+${UNIT}\\b|\\b(?:for|over)\\s+(?:years|decades|months|weeks|days|hours)\\b|\\b${COUNT}\\s+(?:nights|days|weeks|hours)\\b`, 'gi') },
+  { kind: 'duration', needs: /second|minute|hour|day|night|week|month|year|decade|centur/i, re: new RegExp(`\\b(?:for|over|during)\\s+${APPROX}{0,4}${COUNT}(?:\\s+|-)${UNIT}\\b|\\b${APPROX}{1,4}${COUNT}\\s+${UNIT}\\b|\\b(?:for|over)\\s+(?:years|decades|months|weeks|days|hours)\\b|\\b${COUNT}\\s+(?:nights|days|weeks|hours)\\b`, 'gi') },
   {
     kind: 'event-relative',
     re: /\b(?:following|after|before|since|during|amid|ahead of|prior to|until|in the wake of|in the run-up to|at the (?:end|start|height) of|by the time)\s+(?!about|around|at|least|then|that|which|it|he|she|they|we|\d)(?:the |a |an |his |her |their |its |this |these |those |\p{Lu}[\p{L}'-]* |[a-z]+ing )[^,.;:"()]{2,90}|\bunder (?:then-)?(?:President|Prime Minister|Chancellor|King|Queen|Premier)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*/gu,
@@ -68,8 +73,11 @@ interface Found {
 /** Find the time expressions of one sentence, longest and most specific first, without overlaps. */
 export function findTimeExpressions(text: string): Found[] {
   const found: Found[] = [];
-  for (const { kind, re } of PATTERNS) {
-    for (const m of text.matchAll(re)) {
+  for (const { kind, re, needs } of PATTERNS) {
+    if (needs && !needs.test(text)) continue;
+    re.lastIndex = 0;
+    // exec walks the text as matchAll would (no pattern matches an empty string), without a copy of the pattern per sentence.
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       let expr = m[0];
       if (kind === 'event-relative') expr = trimEventPhrase(expr);
       else expr = withoutTrailing(expr, /[\s,]/);

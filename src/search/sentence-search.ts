@@ -1,6 +1,6 @@
 // BM25 ranking of an article's sentences, forgiving typos and common paraphrases, and telling
 // how much of a question the best sentence covers: the guard against answering what is not there.
-import { contentTokens, editDistance, isStopToken, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
+import { contentTokens, editDistance, isStopToken, startsUppercase, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
 import { SOFT_WORDS } from '../text/lexicon.js';
 
 const K1 = 1.2;
@@ -45,6 +45,8 @@ interface Doc {
 export class SentenceSearch {
   private readonly docs: Doc[] = [];
   private readonly df = new Map<string, number>();
+  /** For each stem, the positions in `docs` of the sentences that hold it, in order. */
+  private readonly postings = new Map<string, number[]>();
   private readonly normsByStem = new Map<string, Set<string>>();
   /** Words the article writes in lowercase somewhere: only these take a typo from a lowercase question word. */
   private readonly lowercaseNorms = new Set<string>();
@@ -61,9 +63,14 @@ export class SentenceSearch {
         let norms = this.normsByStem.get(t.stem);
         if (!norms) this.normsByStem.set(t.stem, (norms = new Set()));
         norms.add(t.norm);
-        if (!/^\p{Lu}/u.test(t.raw)) this.lowercaseNorms.add(t.norm);
+        if (!startsUppercase(t.raw)) this.lowercaseNorms.add(t.norm);
       }
-      for (const key of tf.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+      for (const key of tf.keys()) {
+        this.df.set(key, (this.df.get(key) ?? 0) + 1);
+        let list = this.postings.get(key);
+        if (!list) this.postings.set(key, (list = []));
+        list.push(this.docs.length);
+      }
       this.docs.push({ index: s.index, tf, length: tokens.length });
       total += tokens.length;
     }
@@ -106,18 +113,32 @@ export class SentenceSearch {
     for (const syn of synonymsOf(token.stem)) if (this.df.has(syn) && !out.has(syn)) out.set(syn, SYNONYM_WEIGHT);
     const allowance = typoAllowance(token.norm.length);
     if (out.size === 0 && allowance > 0 && !/\d/.test(token.norm)) {
-      for (const [s, norms] of this.normsByStem) {
-        for (const n of norms) {
-          if (Math.abs(n.length - token.norm.length) > allowance || n[0] !== token.norm[0]) continue;
-          if (!this.lowercaseNorms.has(n) && !/^\p{Lu}/u.test(token.raw)) continue;
-          if (editDistance(n, token.norm, allowance) <= allowance) {
-            out.set(s, Math.max(out.get(s) ?? 0, TYPO_WEIGHT));
-            break;
-          }
-        }
+      // The article's words that start with the same letter, stem by stem in the order of
+      // normsByStem: the first of a stem's words within reach of a typo gives the stem.
+      for (const [s, n] of this.normsByInitial().get(token.norm[0]!) ?? []) {
+        if (out.has(s)) continue;
+        if (Math.abs(n.length - token.norm.length) > allowance) continue;
+        if (!this.lowercaseNorms.has(n) && !/^\p{Lu}/u.test(token.raw)) continue;
+        if (editDistance(n, token.norm, allowance) <= allowance) out.set(s, TYPO_WEIGHT);
       }
     }
     return out;
+  }
+
+  /** [stem, word] pairs by the word's first letter, in the order of normsByStem; made at the first typo. */
+  private byInitial: Map<string, [string, string][]> | undefined;
+  private normsByInitial(): Map<string, [string, string][]> {
+    if (!this.byInitial) {
+      this.byInitial = new Map();
+      for (const [s, norms] of this.normsByStem) {
+        for (const n of norms) {
+          let list = this.byInitial.get(n[0]!);
+          if (!list) this.byInitial.set(n[0]!, (list = []));
+          list.push([s, n]);
+        }
+      }
+    }
+    return this.byInitial;
   }
 
   /** The question's content words with what each matches here (at most MAX_TERMS: a question, not a page). */
@@ -140,42 +161,86 @@ export class SentenceSearch {
     return out;
   }
 
-  /** Sentences ranked by BM25 over the question's words, best first. */
+  /**
+   * Sentences ranked by BM25 over the question's words, best first. Term at a time over the
+   * postings: only sentences that hold a matched stem are touched, so a question costs what its
+   * words match, not the article's length. Each sentence's sums are made in the order of a scan
+   * of every sentence (term by term, the best expansion of each), so the scores are the same.
+   */
   search(query: string | TermMatch[], limit = 10, weights?: Map<string, number>): SentenceHit[] {
     const terms = typeof query === 'string' ? this.terms(query) : query;
     if (terms.length === 0) return [];
     const totalWeight = terms.reduce((sum, t) => sum + t.idf * (weights?.get(t.token.stem) ?? 1), 0);
-    const hits: SentenceHit[] = [];
-    for (const doc of this.docs) {
-      let score = 0;
-      let covered = 0;
-      const matched: Token[] = [];
-      const matchedStems = new Set<string>();
-      for (const term of terms) {
-        let best = 0;
-        let bestStem = '';
-        for (const [s, w] of term.expansions) {
-          const tf = doc.tf.get(s);
-          if (!tf) continue;
-          const idf = this.idfOf(this.df.get(s) ?? 0);
+    const n = this.docs.length;
+    const score = new Float64Array(n);
+    const covered = new Float64Array(n);
+    const matched: (Token[] | undefined)[] = new Array<Token[] | undefined>(n);
+    const matchedStems: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
+    // This term's best part per sentence, and the stem that gave it.
+    const best = new Float64Array(n);
+    const bestStem: string[] = new Array<string>(n).fill('');
+    const isTouched = new Uint8Array(n);
+    const touched: number[] = [];
+    for (const term of terms) {
+      for (const [s, w] of term.expansions) {
+        const postings = this.postings.get(s);
+        if (!postings) continue;
+        const idf = this.idfOf(this.df.get(s) ?? 0);
+        for (const d of postings) {
+          const doc = this.docs[d]!;
+          const tf = doc.tf.get(s)!;
           const part = (w * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
-          if (part > best) {
-            best = part;
-            bestStem = s;
+          if (!isTouched[d]) {
+            isTouched[d] = 1;
+            touched.push(d);
+          }
+          if (part > best[d]!) {
+            best[d] = part;
+            bestStem[d] = s;
           }
         }
-        if (best > 0) {
-          const termWeight = weights?.get(term.token.stem) ?? 1;
-          score += best * termWeight;
-          covered += term.idf * termWeight * (term.expansions.get(bestStem) ?? 1);
-          matched.push(term.token);
-          matchedStems.add(bestStem);
-        }
       }
-      if (score > 0) hits.push({ index: doc.index, score, coverage: totalWeight ? covered / totalWeight : 0, matched, matchedStems });
+      for (const d of touched) {
+        const part = best[d]!;
+        if (part > 0) {
+          const stemmed = bestStem[d]!;
+          const termWeight = weights?.get(term.token.stem) ?? 1;
+          score[d] = score[d]! + part * termWeight;
+          covered[d] = covered[d]! + term.idf * termWeight * (term.expansions.get(stemmed) ?? 1);
+          (matched[d] ??= []).push(term.token);
+          (matchedStems[d] ??= new Set()).add(stemmed);
+        }
+        best[d] = 0;
+        bestStem[d] = '';
+        isTouched[d] = 0;
+      }
+      touched.length = 0;
     }
-    hits.sort((a, b) => b.score - a.score || a.index - b.index);
-    return hits.slice(0, limit);
+    const hits: SentenceHit[] = [];
+    for (let d = 0; d < n; d++) {
+      if (score[d]! > 0) hits.push({ index: this.docs[d]!.index, score: score[d]!, coverage: totalWeight ? covered[d]! / totalWeight : 0, matched: matched[d]!, matchedStems: matchedStems[d]! });
+    }
+    return topHits(hits, limit);
   }
 }
 
+/** Best first (score, then reading order): the first `limit` of the hits sorted, without sorting them all. */
+function compareHits(a: SentenceHit, b: SentenceHit): number {
+  return b.score - a.score || a.index - b.index;
+}
+
+function topHits(hits: SentenceHit[], limit: number): SentenceHit[] {
+  if (!(limit < hits.length) || limit > 64 || limit < 1) return hits.sort(compareHits).slice(0, limit);
+  // The order is total (indexes differ), so keeping the best `limit` in order gives what a full sort would.
+  const top: SentenceHit[] = [];
+  for (const hit of hits) {
+    if (top.length === limit && compareHits(hit, top[limit - 1]!) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && compareHits(hit, top[at - 1]!) < 0) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = hit;
+  }
+  return top;
+}

@@ -20,13 +20,23 @@ export function foldAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/** Plain ASCII letters, digits, hyphens and ampersands: lowercasing is all normalizing does to them. */
+const PLAIN_WORD = /^[a-z0-9&-]*$/i;
+
 /** Lowercase, fold accents and drop a possessive ending: "Nauert's" → "nauert". */
 export function normalizeWord(word: string): string {
-  return foldAccents(word)
+  // Most words of English text; the Unicode normalization below costs several times more, and
+  // the other words (names with accents, possessives) come back often: remembered.
+  if (PLAIN_WORD.test(word)) return word.toLowerCase();
+  return normalizeOther(word);
+}
+
+const normalizeOther: (word: string) => string = boundedMemo(50_000, (word) =>
+  foldAccents(word)
     .toLowerCase()
     .replace(/'s?$/, '')
-    .replace(/\.$/, '');
-}
+    .replace(/\.$/, ''),
+);
 
 /**
  * A light suffix-stripping stemmer: not linguistically exact, but it maps the forms news uses
@@ -34,40 +44,44 @@ export function normalizeWord(word: string): string {
  */
 export const stem: (word: string) => string = boundedMemo(100_000, computeStem);
 
+/** The stemmer's suffix rules, in order: the first that applies (leaving three letters or more) wins. */
+const STEM_RULES: [RegExp, string][] = [
+  [/ational$/, 'ate'],
+  [/izations?$/, 'ize'],
+  [/isations?$/, 'ise'],
+  [/ations?$/, 'ate'],
+  [/nesses?$/, ''],
+  // "biologist" meets "biology", "journalist" meets "journal". The stem must keep four letters:
+  // a lookbehind checks that in constant time, where '(.{4,})ists?$' rescanned the word from
+  // every position (quadratic on one long word).
+  [/(?<=.{4})ists?$/, ''],
+  [/ments?$/, ''],
+  [/ingly$/, ''],
+  [/edly$/, ''],
+  [/ings?$/, ''],
+  [/ied$/, 'y'],
+  [/ies$/, 'y'],
+  [/sses$/, 'ss'],
+  [/([^aeiou])ed$/, '$1'],
+  [/eed$/, 'ee'],
+  [/ers?$/, ''],
+  [/(?<=.{5})ors?$/, ''],
+  [/ions?$/, ''],
+  [/als?$/, ''],
+  [/([^su])s$/, '$1'],
+];
+/** The second pass: -er, -or and -ion only. */
+const SECOND_PASS_RULES = STEM_RULES.filter(([p]) => /[eo]rs|ion/.test(p.source));
+
 function computeStem(word: string): string {
   let w = normalizeWord(word);
   // "rebuilt" → "rebuild", "overtook" → known forms behind a prefix.
   w = IRREGULAR_FORMS.get(w) ?? (/^re[a-z]{3,}$/.test(w) && IRREGULAR_FORMS.has(w.slice(2)) ? `re${IRREGULAR_FORMS.get(w.slice(2))}` : w);
   if (w.length <= 3 || /\d/.test(w)) return w;
-  const rules: [RegExp, string][] = [
-    [/ational$/, 'ate'],
-    [/izations?$/, 'ize'],
-    [/isations?$/, 'ise'],
-    [/ations?$/, 'ate'],
-    [/nesses?$/, ''],
-    // "biologist" meets "biology", "journalist" meets "journal". The stem must keep four letters:
-    // a lookbehind checks that in constant time, where '(.{4,})ists?$' rescanned the word from
-    // every position (quadratic on one long word).
-    [/(?<=.{4})ists?$/, ''],
-    [/ments?$/, ''],
-    [/ingly$/, ''],
-    [/edly$/, ''],
-    [/ings?$/, ''],
-    [/ied$/, 'y'],
-    [/ies$/, 'y'],
-    [/sses$/, 'ss'],
-    [/([^aeiou])ed$/, '$1'],
-    [/eed$/, 'ee'],
-    [/ers?$/, ''],
-    [/(?<=.{5})ors?$/, ''],
-    [/ions?$/, ''],
-    [/als?$/, ''],
-    [/([^su])s$/, '$1'],
-  ];
   // A second pass for -er, -or and -ion only, so that "gathered" → "gather" → "gath" meets
   // "gather" → "gath", and "questioned" → "question" → "quest" meets "question".
   for (let pass = 0; pass < 2; pass++) {
-    for (const [pattern, replacement] of pass === 0 ? rules : rules.filter(([p]) => /[eo]rs|ion/.test(p.source))) {
+    for (const [pattern, replacement] of pass === 0 ? STEM_RULES : SECOND_PASS_RULES) {
       if (pattern.test(w)) {
         const next = w.replace(pattern, replacement);
         if (next.length >= 3) {
@@ -90,14 +104,33 @@ function computeStem(word: string): string {
  */
 export const tokenize: (text: string) => Token[] = boundedMemo(20_000, computeTokens);
 
-/** "come across" → the stem of "find", keyed by the verb's stem and the particle as written. */
-let phrasalByStem: Map<string, string> | undefined;
-function phrasalStem(verbStem: string, particle: string): string | undefined {
-  phrasalByStem ??= new Map([...PHRASAL_VERBS].map(([phrase, verb]) => {
-    const [base, word] = phrase.split(' ') as [string, string];
-    return [`${stem(base)} ${word}`, stem(verb)];
-  }));
-  return phrasalByStem.get(`${verbStem} ${particle}`);
+/** "come across" → the stem of "find", keyed by the particle as written, then the verb's stem. */
+let phrasalByParticle: Map<string, Map<string, string>> | undefined;
+function phrasalVerbs(): Map<string, Map<string, string>> {
+  if (!phrasalByParticle) {
+    phrasalByParticle = new Map();
+    for (const [phrase, verb] of PHRASAL_VERBS) {
+      const [base, word] = phrase.split(' ') as [string, string];
+      let byVerb = phrasalByParticle.get(word);
+      if (!byVerb) phrasalByParticle.set(word, (byVerb = new Map()));
+      byVerb.set(stem(base), stem(verb));
+    }
+  }
+  return phrasalByParticle;
+}
+
+/** Only spaces, tabs or line breaks between two offsets (and at least one). */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text[from] === ' ') return true;
+  return /^\s+$/.test(text.slice(from, to));
+}
+
+/** Starts with an uppercase letter (ASCII checked directly, other letters by their Unicode category). */
+export function startsUppercase(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 65 && first <= 90) return true;
+  if (first < 128) return false;
+  return /^\p{Lu}/u.test(word);
 }
 
 function computeTokens(text: string): Token[] {
@@ -108,7 +141,8 @@ function computeTokens(text: string): Token[] {
     if (norm === '') continue;
     // "came across", "tipped off": the verb takes the stem of the word it means; the particle goes.
     const verb = tokens[tokens.length - 1];
-    const meaning = verb && /^\s+$/.test(text.slice(verb.end, m.index)) ? phrasalStem(verb.stem, norm) : undefined;
+    const byVerb = verb ? phrasalVerbs().get(norm) : undefined;
+    const meaning = verb && byVerb && onlySpaceBetween(text, verb.end, m.index) ? byVerb.get(verb.stem) : undefined;
     if (meaning) {
       tokens[tokens.length - 1] = { ...verb!, stem: meaning, end: m.index + raw.length };
       continue;
