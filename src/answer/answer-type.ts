@@ -70,24 +70,45 @@ function nameRuns(text: string): Span[] {
   return allMatches(text, NAME_RUN).filter((s) => !(s.start === 0 && !/\s/.test(s.text) && STOP_WORDS.has(s.text.toLowerCase())));
 }
 
+interface SpanSources {
+  times: Map<number, Span[]>;
+  people: Map<number, Span[]>;
+  places: Map<number, string[]>;
+}
+
+/** The article's times, people and places by sentence, gathered once per article. */
+const sourcesByArticle = new WeakMap<ArticleIndex, SpanSources>();
+function spanSources(ix: ArticleIndex): SpanSources {
+  let sources = sourcesByArticle.get(ix);
+  if (sources) return sources;
+  sources = { times: new Map(), people: new Map(), places: new Map() };
+  const add = <T>(map: Map<number, T[]>, sentence: number, item: T) => {
+    const list = map.get(sentence);
+    if (list) list.push(item);
+    else map.set(sentence, [item]);
+  };
+  const textOf = (i: number) => ix.article.sentences[i]?.text ?? '';
+  for (const t of ix.times) if (t.kind !== 'duration') add(sources.times, t.sentence, { text: textOf(t.sentence).slice(t.start, t.end), start: t.start, end: t.end });
+  for (const m of ix.facts.mentions) if (!m.pronoun) add(sources.people, m.sentence, { text: textOf(m.sentence).slice(m.start, m.end), start: m.start, end: m.end });
+  for (const p of ix.places) for (const s of new Set(p.mentions)) add(sources.places, s, p.name);
+  sourcesByArticle.set(ix, sources);
+  return sources;
+}
+
 /** The stretches of a sentence that are answers of the asked type. */
 export function findAnswerSpans(ix: ArticleIndex, sentenceIndex: number, type: AnswerType): Span[] {
   const text = ix.article.sentences[sentenceIndex]?.text ?? '';
   switch (type) {
-    case 'time': {
-      const times = ix.times.filter((t) => t.sentence === sentenceIndex && t.kind !== 'duration').map((t) => ({ text: text.slice(t.start, t.end), start: t.start, end: t.end }));
-      return [...times, ...allMatches(text, CENTURY)];
-    }
+    case 'time':
+      return [...(spanSources(ix).times.get(sentenceIndex) ?? []), ...allMatches(text, CENTURY)];
     case 'number':
       return allMatches(text, NUMBER).filter((s) => /[\da-z]/i.test(s.text));
-    case 'person': {
-      const people = ix.facts.mentions.filter((m) => m.sentence === sentenceIndex && !m.pronoun).map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
-      return [...people, ...nameRuns(text)];
-    }
+    case 'person':
+      return [...(spanSources(ix).people.get(sentenceIndex) ?? []), ...nameRuns(text)];
     case 'place': {
-      const places = ix.places.filter((p) => p.mentions.includes(sentenceIndex)).flatMap((p) => {
-        const at = text.indexOf(p.name);
-        return at < 0 ? [] : [{ text: p.name, start: at, end: at + p.name.length }];
+      const places = (spanSources(ix).places.get(sentenceIndex) ?? []).flatMap((name) => {
+        const at = text.indexOf(name);
+        return at < 0 ? [] : [{ text: name, start: at, end: at + name.length }];
       });
       return [...places, ...nameRuns(text)];
     }

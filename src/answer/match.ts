@@ -323,11 +323,14 @@ function formsOf(person: Person): PersonForms {
 }
 
 /** Per organisation or place, once: its name in lowercase. */
-const thingLower = new WeakMap<NamedThing, { name: string; lower: string }>();
-function lowerNameOf(thing: NamedThing): string {
+const thingLower = new WeakMap<NamedThing, { name: string; lower: string; written: string }>();
+function formsOfThing(thing: NamedThing): { lower: string; written: string } {
   let known = thingLower.get(thing);
-  if (!known || known.name !== thing.name) thingLower.set(thing, (known = { name: thing.name, lower: foldAccents(thing.name).toLowerCase() }));
-  return known.lower;
+  if (!known || known.name !== thing.name) {
+    const written = foldAccents(thing.name);
+    thingLower.set(thing, (known = { name: thing.name, lower: written.toLowerCase(), written }));
+  }
+  return known;
 }
 
 /** For each person, organisation, place or year the question names, the paragraphs that mention it. */
@@ -362,10 +365,9 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     anchors.push(new Set(ix.article.paragraphs.filter((p) => p.text.includes(year)).map((p) => p.number)));
   }
   for (const thing of [...ix.organisations, ...ix.places]) {
-    const name = lowerNameOf(thing);
+    const { lower: name, written } = formsOfThing(thing);
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
     // (The regular expression can only match where the name is written as it is: tested first, cheaply.)
-    const written = foldAccents(thing.name);
     if (!/\s/.test(thing.name) && !(typed.includes(written) && new RegExp(`\\b${escapeRegExp(written)}\\b`).test(typed))) continue;
     if (name.length > 2 && lower.includes(` ${name} `)) {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));

@@ -17,8 +17,15 @@ const weightsSchema = z.object({
   keepThreshold: z.number().min(0).max(1),
 });
 
-/** The committed fit, checked where it enters: a hand-edited file that does not parse stops start-up. */
-export const READER_WEIGHTS: ReaderWeights = weightsSchema.parse(fittedWeights);
+let committed: ReaderWeights | undefined;
+/**
+ * The committed fit, checked where it enters (on the first question, so that calibrate.ts can
+ * run while the features and the file disagree): a file that does not parse is a clear error.
+ */
+export function readerWeights(): ReaderWeights {
+  committed ??= weightsSchema.parse(fittedWeights);
+  return committed;
+}
 
 /** The sentence an extractor's answer rests on, found by its evidence. */
 export function extractorSentence(ix: ArticleIndex, answer: Answer): number | undefined {
@@ -33,7 +40,7 @@ export interface ScoredCandidate extends ReaderCandidate {
 }
 
 /** The reader's candidates for a question, most probable first. */
-export function scoreQuestion(ix: ArticleIndex, question: string, extracted: Answer, weights: ReaderWeights = READER_WEIGHTS, type?: AnswerType): ScoredCandidate[] {
+export function scoreQuestion(ix: ArticleIndex, question: string, extracted: Answer, weights: ReaderWeights = readerWeights(), type?: AnswerType): ScoredCandidate[] {
   const sentence = extractorSentence(ix, extracted);
   const { candidates } = readCandidates(ix, { question, type, extractorSentence: sentence, extractorConfidence: extracted.found ? extracted.confidence : undefined });
   return candidates.map((c) => ({ ...c, probability: probability(weights, c.features) })).sort((a, b) => b.probability - a.probability || a.sentence - b.sentence);
@@ -73,7 +80,7 @@ function typeOfCommand(command: string, text: string): AnswerType | undefined {
 }
 
 /** The reader's decision over the extractors' answer for a question. */
-export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string, extracted: Answer, weights: ReaderWeights = READER_WEIGHTS): Answer {
+export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string, extracted: Answer, weights: ReaderWeights = readerWeights()): Answer {
   if (!ANSWERED_BY_READER.has(ctx.command) || !text.trim()) return extracted;
   const ranked = scoreQuestion(ix, text, extracted, weights, typeOfCommand(ctx.command, text));
   const top = ranked[0];

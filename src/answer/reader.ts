@@ -6,11 +6,13 @@ import type { ArticleIndex } from '../search/article-index.js';
 import { SentenceSearch, type SentenceHit, type TermMatch } from '../search/sentence-search.js';
 import { contentTokens, stem, tokenize, type Token } from '../text/tokens.js';
 import { STOP_WORDS } from '../text/lexicon.js';
-import { eventVerbUnknown, namedAnchors, stripQuestion } from './match.js';
+import { eventVerbUnknown } from './match.js';
 import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
 
 /** How many of the search's best sentences the reader weighs. */
 export const READER_DEPTH = 10;
+/** How far down the ranking the extractors' sentence is still weighed beside the reader's. */
+const EXTRACTOR_SEARCH_DEPTH = 64;
 
 /** An article this long reads as reference text rather than a news story. */
 const LONG_ARTICLE_SENTENCES = 120;
@@ -55,7 +57,6 @@ export const FEATURE_NAMES = [
   'missingRareTerm',
   'bm25Margin',
   'countsNoun',
-  'anchorsHeld',
   'topicFreeCoverage',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -89,6 +90,25 @@ function paragraphSearch(ix: ArticleIndex): SentenceSearch {
   return search;
 }
 
+/** The stems of each paragraph, made when first asked for. */
+const paragraphStemSets = new WeakMap<ArticleIndex, Map<number, Set<string>>>();
+function paragraphStems(ix: ArticleIndex, paragraph: number): Set<string> {
+  let byParagraph = paragraphStemSets.get(ix);
+  if (!byParagraph) paragraphStemSets.set(ix, (byParagraph = new Map()));
+  let stems = byParagraph.get(paragraph);
+  if (!stems) {
+    stems = new Set<string>();
+    for (const s of ix.article.paragraphs[paragraph - 1]?.sentences ?? []) for (const t of tokenize(s.text)) stems.add(t.stem);
+    byParagraph.set(paragraph, stems);
+  }
+  return stems;
+}
+
+/** The sentence's own tokens that lie inside a span of it (no new tokenizing). */
+function tokensIn(tokens: Token[], span: Span): Token[] {
+  return tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+}
+
 const NEGATION = /\b(?:not|never|no|none|nor|neither|without|n't|cannot|fail(?:ed|s)?\s+to)\b/i;
 
 /** Capitalised words of a question that are not its first word: the names it asks about. */
@@ -108,11 +128,17 @@ function matchedPositions(tokens: Token[], hit: SentenceHit): number[] {
 /** Share of the question's adjacent word pairs that stand near each other, in order, in the sentence. */
 function bigramShare(terms: TermMatch[], tokens: Token[]): number {
   if (terms.length < 2) return 0;
-  const at = terms.map((term) => tokens.flatMap((t, i) => (term.expansions.has(t.stem) ? [i] : [])));
+  const at = terms.map((term) => {
+    const positions: number[] = [];
+    tokens.forEach((t, i) => {
+      if (term.expansions.has(t.stem)) positions.push(i);
+    });
+    return positions;
+  });
   let pairs = 0;
   for (let k = 0; k + 1 < at.length; k++) {
     const next = at[k + 1]!;
-    if (at[k]!.some((i) => next.some((j) => j > i && j - i <= 3))) pairs++;
+    if (next.length && at[k]!.some((i) => next.some((j) => j > i && j - i <= 3))) pairs++;
   }
   return pairs / (terms.length - 1);
 }
@@ -140,12 +166,10 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   if (terms.length === 0) return { type, candidates: [] };
   const hits = ix.search.search(terms, READER_DEPTH);
   if (extraSentence(input, hits)) {
-    const extra = ix.search.search(terms, 200).find((h) => h.index === input.extractorSentence);
+    const extra = ix.search.search(terms, EXTRACTOR_SEARCH_DEPTH).find((h) => h.index === input.extractorSentence);
     if (extra) hits.push(extra);
   }
   if (hits.length === 0) return { type, candidates: [] };
-  // The people, organisations, places and years the question names, by the paragraphs that mention them.
-  const anchors = namedAnchors(ix, stripQuestion(input.question));
   const top = hits[0]!.score;
   const paragraphs = paragraphSearch(ix).search(input.question, 5);
   const paragraphTop = paragraphs[0]?.score ?? 1;
@@ -181,10 +205,9 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     const positions = matchedPositions(tokens, hit);
     const window = matchedWindow(tokens, positions);
     const windowLength = positions.length ? positions[positions.length - 1]! - positions[0]! + 1 : 1;
-    const paragraph = ix.article.paragraphs[sentence.paragraph - 1];
-    const paragraphWords = new Set(paragraph ? tokenize(paragraph.text).map((t) => t.stem) : []);
+    const paragraphWords = paragraphStems(ix, sentence.paragraph);
     const sentenceStems = new Set(tokens.map((t) => t.stem));
-    const spans = findAnswerSpans(ix, hit.index, type).filter((s) => !tokenize(s.text).every((t) => questionStems.has(t.stem) || STOP_WORDS.has(t.norm)));
+    const spans = findAnswerSpans(ix, hit.index, type).filter((s) => !tokensIn(tokens, s).every((t) => questionStems.has(t.stem) || STOP_WORDS.has(t.norm)));
     const nearest = spans.map((s) => ({ s, d: spanDistance(window, s) })).sort((a, b) => a.d - b.d)[0];
     const neighbours = [hit.index - 1, hit.index + 1].filter((i) => ix.article.sentences[i]?.paragraph === sentence.paragraph);
     const neighbourScore = Math.max(0, ...neighbours.map((i) => scoreBySentence.get(i) ?? 0));
@@ -211,7 +234,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       unknownVerb,
       typedSpan: spans.length > 0 ? 1 : 0,
       typedSpanNear: near,
-      typedSpanFresh: nearest && !tokenize(nearest.s.text).some((t) => questionStems.has(t.stem)) ? 1 : 0,
+      typedSpanFresh: nearest && !tokensIn(tokens, nearest.s).some((t) => questionStems.has(t.stem)) ? 1 : 0,
       novelty: content.length ? novel / content.length : 0,
       shortSentence: Math.min(1, 8 / Math.max(1, content.length)),
       negationMismatch: asksNegation !== NEGATION.test(sentence.text) ? 1 : 0,
@@ -232,8 +255,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       bigramBest: 0,
       missingRareTerm: missing,
       bm25Margin: (hit.score - runnerUp) / top,
-      anchorsHeld: anchors.length ? anchors.filter((paragraphs) => paragraphs.has(sentence.paragraph)).length / anchors.length : 1,
-      countsNoun: counted !== undefined && spans.some((sp) => tokenize(sp.text).some((t) => t.stem === counted)) ? 1 : 0,
+      countsNoun: counted !== undefined && spans.some((sp) => tokensIn(tokens, sp).some((t) => t.stem === counted)) ? 1 : 0,
       topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
     };
     const lead = leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })));

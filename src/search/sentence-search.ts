@@ -167,19 +167,41 @@ export class SentenceSearch {
    * words match, not the article's length. Each sentence's sums are made in the order of a scan
    * of every sentence (term by term, the best expansion of each), so the scores are the same.
    */
+  private scratch?: {
+    score: Float64Array;
+    covered: Float64Array;
+    matched: (Token[] | undefined)[];
+    matchedStems: (Set<string> | undefined)[];
+    best: Float64Array;
+    bestStem: string[];
+    isTouched: Uint8Array;
+  };
+
+  /**
+   * Per-sentence sums for one search, made once per index and cleared after each search (only
+   * where it wrote): allocating them per question cost as much as the scoring on long articles.
+   */
+  private scratchArrays(): NonNullable<SentenceSearch['scratch']> {
+    const n = this.docs.length;
+    this.scratch ??= {
+      score: new Float64Array(n),
+      covered: new Float64Array(n),
+      matched: new Array<Token[] | undefined>(n),
+      matchedStems: new Array<Set<string> | undefined>(n),
+      best: new Float64Array(n),
+      bestStem: new Array<string>(n).fill(''),
+      isTouched: new Uint8Array(n),
+    };
+    return this.scratch;
+  }
+
   search(query: string | TermMatch[], limit = 10, weights?: Map<string, number>): SentenceHit[] {
     const terms = typeof query === 'string' ? this.terms(query) : query;
     if (terms.length === 0) return [];
     const totalWeight = terms.reduce((sum, t) => sum + t.idf * (weights?.get(t.token.stem) ?? 1), 0);
-    const n = this.docs.length;
-    const score = new Float64Array(n);
-    const covered = new Float64Array(n);
-    const matched: (Token[] | undefined)[] = new Array<Token[] | undefined>(n);
-    const matchedStems: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
-    // This term's best part per sentence, and the stem that gave it.
-    const best = new Float64Array(n);
-    const bestStem: string[] = new Array<string>(n).fill('');
-    const isTouched = new Uint8Array(n);
+    const { score, covered, matched, matchedStems, best, bestStem, isTouched } = this.scratchArrays();
+    // Every sentence any term touched, to read the hits from and to clear after.
+    const seen: number[] = [];
     const touched: number[] = [];
     for (const term of terms) {
       for (const [s, w] of term.expansions) {
@@ -205,6 +227,7 @@ export class SentenceSearch {
         if (part > 0) {
           const stemmed = bestStem[d]!;
           const termWeight = weights?.get(term.token.stem) ?? 1;
+          if (score[d] === 0) seen.push(d);
           score[d] = score[d]! + part * termWeight;
           covered[d] = covered[d]! + term.idf * termWeight * (term.expansions.get(stemmed) ?? 1);
           (matched[d] ??= []).push(term.token);
@@ -217,8 +240,12 @@ export class SentenceSearch {
       touched.length = 0;
     }
     const hits: SentenceHit[] = [];
-    for (let d = 0; d < n; d++) {
+    for (const d of seen) {
       if (score[d]! > 0) hits.push({ index: this.docs[d]!.index, score: score[d]!, coverage: totalWeight ? covered[d]! / totalWeight : 0, matched: matched[d]!, matchedStems: matchedStems[d]! });
+      score[d] = 0;
+      covered[d] = 0;
+      matched[d] = undefined;
+      matchedStems[d] = undefined;
     }
     return topHits(hits, limit);
   }
