@@ -11,11 +11,12 @@ import {
 } from 'discord.js';
 import type { Answer, Question } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
+import { describeAnswer } from './answer-text.js';
 import { encodeButton } from './button-ids.js';
 import { LIMITS, escapeText, oneLine, truncate } from './discord-text.js';
 
 export const COLOR_FOUND = 0x5865f2;
-const COLOR_NOT_FOUND = 0x99aab5;
+export const COLOR_NOT_FOUND = 0x99aab5;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -43,23 +44,6 @@ function quoteBlock(text: string): string {
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-}
-
-/** What the answer says beyond the fact itself ("…, appears in ¶2 and ¶4"), if anything. */
-function answerBeyondFact(answer: Answer): string {
-  const text = answer.answer.trim();
-  if (!answer.fact || text === answer.fact) return '';
-  if (text.startsWith(answer.fact)) return text.slice(answer.fact.length).replace(/^[\s,.;:—–-]+/, '');
-  return text;
-}
-
-function describeFound(answer: Answer): string {
-  const lead = answer.fact || answer.answer;
-  const parts = [`**${escapeText(lead.trim())}**`];
-  const more = answerBeyondFact(answer);
-  if (more && more !== answer.evidence) parts.push(escapeText(more));
-  if (answer.evidence) parts.push(quoteBlock(answer.evidence));
-  return parts.join('\n');
 }
 
 function describeNotFound(answer: Answer): { description: string; fields: APIEmbedField[] } {
@@ -134,7 +118,7 @@ export function renderAnswer(answer: Answer, question: Question, article: Articl
     if (article) embed.footer = { text: truncate(oneLine(article.article.headline), LIMITS.embedFooter) };
     return { embeds: [fitEmbed(embed)], components: [] };
   }
-  const embed: APIEmbed = { color: COLOR_FOUND, title, description: describeFound(answer) };
+  const embed: APIEmbed = { color: COLOR_FOUND, title, description: describeAnswer(answer) };
   const footer = articleFooter(answer, article);
   if (footer) embed.footer = { text: footer };
 

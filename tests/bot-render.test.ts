@@ -33,12 +33,16 @@ function foundAnswer(overrides: Partial<Answer> = {}): Answer {
 const whoMarek: Question = { command: 'who', text: 'Marek Lind', article: 'harbour-bridge' };
 
 describe('answer embeds', () => {
-  test('GIVEN a found answer THEN the fact leads in bold, the evidence is quoted and the footer cites paragraph, source and date', () => {
+  test('GIVEN a found answer whose sentence opens with the fact THEN the sentence is shown once, the fact in bold where it stands, and the footer cites paragraph, source and date', () => {
     const { embeds } = renderAnswer(foundAnswer(), whoMarek, harbour);
     const embed = embeds[0]!;
-    expect(embed.description!.startsWith("**Marek Lind, the port authority's chief engineer**")).toBe(true);
-    expect(embed.description).toContain(`> ${escapeText(engineerSentence.text)}`);
+    expect(embed.description).toBe(`**Marek Lind, the port authority's chief engineer**, inspected the pier on Monday night.`);
     expect(embed.footer?.text).toBe('¶2 · Harbour Gazette · 2024-03-12');
+  });
+
+  test('GIVEN a short fact inside a longer sentence THEN the fact leads in bold and the sentence follows once as a quote, the fact bold in it', () => {
+    const embed = renderAnswer(foundAnswer({ fact: 'Monday night', answer: `Monday night — ${engineerSentence.text}` }), whoMarek, harbour).embeds[0]!;
+    expect(embed.description).toBe("**Monday night**\n> Marek Lind, the port authority's chief engineer, inspected the pier on **Monday night**.");
   });
 
   test('GIVEN a found answer with alternatives THEN it has "Show paragraph" and "Other matches" buttons whose ids decode to what a click needs', () => {
