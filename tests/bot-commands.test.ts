@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MessageFlags } from 'discord.js';
 import { encodeButton } from '../bot/button-ids.js';
 import { UNKNOWN_BUTTON_REPLY } from '../bot/buttons.js';
+import { describeAnswer } from '../bot/answer-text.js';
 import { escapeText, LIMITS } from '../bot/discord-text.js';
 import { UNKNOWN_COMMAND_REPLY } from '../bot/interactions.js';
 import { embedLength } from '../bot/render-answer.js';
 import { typedForm } from '../bot/reply.js';
 import { answerQuestion, type Question } from '../src/index.js';
-import { startBot, TEST_TOKEN, type BotHarness } from './support/bot-harness.js';
+import { assertNothingSaidTwice, startBot, TEST_TOKEN, type BotHarness } from './support/bot-harness.js';
 import { twoArticleLibrary } from './support/docent-fixtures.js';
 import type { InteractionCallback } from './support/fake-discord.js';
 
@@ -70,7 +71,7 @@ describe('question commands', () => {
       expect(cb.body.type).toBe(4);
       const embed = cb.body.data.embeds[0];
       expect(embed.title).toBe(escapeText(typedForm(question)));
-      if (expected.found) expect(embed.description.startsWith(`**${escapeText((expected.fact || expected.answer).trim())}`)).toBe(true);
+      if (expected.found) expect(embed.description).toBe(describeAnswer(expected));
       else expect(embed.description).toBe(escapeText(expected.answer.trim()));
       expect(isEphemeral(cb)).toBe(!expected.found);
       expectWithinLimits(cb);
@@ -278,5 +279,10 @@ describe('failures', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(bot.rawLogs.some((l) => l.includes('"level":20'))).toBe(true); // debug lines were written too
     for (const line of bot.rawLogs) expect(line).not.toContain(TEST_TOKEN);
+  });
+
+  test('GIVEN every reply this suite produced THEN none shows a sentence of 40 characters or more twice', () => {
+    expect(bot.fake.requests.length).toBeGreaterThan(100);
+    expect(() => assertNothingSaidTwice(bot.fake)).not.toThrow();
   });
 });
