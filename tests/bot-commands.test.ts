@@ -135,9 +135,9 @@ describe('autocomplete', () => {
     expect(cb.body.data.choices.slice(0, 2).map((c: { value: string }) => c.value)).toEqual(['Anna Lind', 'Marek Lind']);
   });
 
-  test('GIVEN an empty /quote speaker THEN the quoted people are offered, most quoted first', async () => {
+  test('GIVEN an empty /quote speaker THEN the quoted people are offered with their role, most quoted first', async () => {
     const cb = await bot.fake.interact(bot.fake.autocomplete('quote', { speaker: '', article: 'harbour-bridge' }, 'speaker'));
-    expect(cb.body.data.choices).toEqual([{ name: 'Marek Lind', value: 'Marek Lind' }]);
+    expect(cb.body.data.choices).toEqual([{ name: "Marek Lind — the port authority's chief engineer", value: 'Marek Lind' }]);
   });
 
   test('GIVEN the article option being typed THEN the loaded articles are offered by headline, valued by slug', async () => {
