@@ -10,7 +10,6 @@ import {
   type APIComponentInMessageActionRow,
   type APISelectMenuOption,
 } from 'discord.js';
-import { otherMatches } from '../src/answer/other-matches.js';
 import type { Answer, Question } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
 import { comparable } from './answer-text.js';
@@ -39,15 +38,32 @@ function button(label: string, customId: string): APIButtonComponent {
   return { type: ComponentType.Button, style: ButtonStyle.Secondary, label: cutAtWord(label, LIMITS.buttonLabel), custom_id: customId };
 }
 
+// Per article index, built once (every reply without the answer cache renders: keep it cheap).
+const namesCache = new WeakMap<ArticleIndex, string[]>();
+const sentencesCache = new WeakMap<ArticleIndex, Map<number, Array<{ index: number; text: string; same: string }>>>();
+
 /** The names the article's people go by, for the "a person for who" check. */
 export function peopleNames(article: ArticleIndex | undefined): string[] {
-  return article ? article.people.flatMap((p) => [p.name, ...p.aliases]) : [];
+  if (!article) return [];
+  let names = namesCache.get(article);
+  if (!names) namesCache.set(article, (names = article.people.flatMap((p) => [p.name, ...p.aliases])));
+  return names;
+}
+
+/** A paragraph's sentences with their comparable text, by paragraph number. */
+function paragraphSentences(article: ArticleIndex, paragraph: number): Array<{ index: number; text: string; same: string }> {
+  let byParagraph = sentencesCache.get(article);
+  if (!byParagraph) {
+    byParagraph = new Map(article.article.paragraphs.map((p) => [p.number, p.sentences.map((s) => ({ index: s.index, text: s.text, same: comparable(s.text) }))]));
+    sentencesCache.set(article, byParagraph);
+  }
+  return byParagraph.get(paragraph) ?? [];
 }
 
 /** The sentence of `paragraph` that the evidence comes from, as an index into the article's sentences. */
 export function findEvidenceSentence(article: ArticleIndex, paragraph: number, evidence: string): number | undefined {
   if (!evidence) return undefined;
-  const candidates = article.article.sentences.filter((s) => s.paragraph === paragraph);
+  const candidates = paragraphSentences(article, paragraph);
   const exact = candidates.find((s) => s.text === evidence);
   if (exact) return exact.index;
   return candidates.find((s) => s.text.includes(evidence) || evidence.includes(s.text))?.index;
@@ -58,9 +74,8 @@ export function paragraphsWorthShowing(answer: Answer, article: ArticleIndex): A
   const shown = comparable(`${answer.fact} ${answer.evidence}`);
   const numbers = [...new Set(answer.citations.filter((c) => c.article === article.article.slug).map((c) => c.paragraph))];
   return numbers.flatMap((number) => {
-    const paragraph = article.article.paragraphs.find((p) => p.number === number);
-    if (!paragraph) return [];
-    if (paragraph.sentences.every((s) => shown.includes(comparable(s.text)))) return [];
+    const sentences = paragraphSentences(article, number);
+    if (sentences.length === 0 || sentences.every((s) => shown.includes(s.same))) return [];
     return [{ paragraph: number, sentence: findEvidenceSentence(article, number, answer.evidence) }];
   });
 }
@@ -73,8 +88,11 @@ function pickMenu(placeholder: string, options: APISelectMenuOption[]): Componen
   };
 }
 
-/** Components of a found answer. `description` is what the reply already says, so previews do not repeat it. */
-export function foundComponents(answer: Answer, question: Question, article: ArticleIndex | undefined, description: string): ComponentRow[] {
+/**
+ * Components of a found answer. `description` is what the reply already says, so previews do not
+ * repeat it; `hasOtherMatches` is whether otherMatches() kept any candidate.
+ */
+export function foundComponents(answer: Answer, question: Question, article: ArticleIndex | undefined, description: string, hasOtherMatches: boolean): ComponentRow[] {
   const rows: ComponentRow[] = [];
   const buttons: APIButtonComponent[] = [];
   const paragraphs = article ? paragraphsWorthShowing(answer, article) : [];
@@ -83,7 +101,7 @@ export function foundComponents(answer: Answer, question: Question, article: Art
     const id = encodeButton({ kind: 'paragraph', slug, paragraph: paragraphs[0]!.paragraph, sentence: paragraphs[0]!.sentence });
     if (id) buttons.push(button('Show paragraph', id));
   }
-  if (otherMatches(answer, question, peopleNames(article)).length) {
+  if (hasOtherMatches) {
     const id = encodeButton({ kind: 'matches', question: { ...question, article: answer.article?.slug ?? question.article } });
     if (id) buttons.push(button('Other matches', id));
   }

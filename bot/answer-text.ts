@@ -13,14 +13,13 @@ const LONG_FACT = 40;
 
 const ELLIPSIS = '…';
 
-/** Lowercase with quotes and white space unified, for comparing what two texts say. */
+/**
+ * Lowercase with white space unified, for comparing what two texts say. Facts and evidence are the
+ * engine's cleaned article text, whose quotes are already straight, so this stays one pass: every
+ * reply rendered without the answer cache runs it.
+ */
 export function comparable(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Where `needle` occurs in `haystack`, ignoring case (both are cleaned article text, so offsets agree). */

@@ -137,8 +137,8 @@ export function renderAnswer(answer: Answer, question: Question, article: Articl
   const embed: APIEmbed = { color: COLOR_FOUND, title, description };
   const footer = articleFooter(answer, article);
   if (footer) embed.footer = { text: footer };
-  const components = foundComponents(answer, question, article, description);
   const others = otherMatches(answer, question, peopleNames(article));
+  const components = foundComponents(answer, question, article, description, others.length > 0);
   // Too long a question to carry in a button: show the next candidates right away instead.
   if (others.length && !encodeButton({ kind: 'matches', question: { ...question, article: answer.article?.slug ?? question.article } })) {
     const said = new SaidOnce();
