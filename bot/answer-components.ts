@@ -124,13 +124,13 @@ export function foundComponents(answer: Answer, question: Question, article: Art
 export function suggestionAction(suggestion: string, answer: Answer, question: Question): { label: string; action: DocentButton } | undefined {
   const article = answer.article?.slug ?? question.article;
   const text = oneLine(suggestion);
-  const slash = /^\/(who|when|where|quote|ask|search)\s+(.+)$/.exec(text);
+  const slash = /^\/(who|when|where|quote|ask|search) (\S.*)$/.exec(text);
   if (slash) {
     const command = slash[1] as Question['command'];
     const asked = slash[2]!;
     return { label: text, action: { kind: 'ask', question: { command, text: asked, ...(command === 'quote' && { speaker: asked }), article } } };
   }
-  const paragraph = /^¶(\d{1,6}):\s*(.+)$/.exec(text);
+  const paragraph = /^¶(\d{1,6}):/.exec(text);
   if (paragraph && article) return { label: `Show ¶${paragraph[1]}`, action: { kind: 'paragraph', slug: article, paragraph: Number(paragraph[1]) } };
   // A person as "Name (role)": ask who they are.
   const name = text.replace(/\s*\(.*$/, '').trim();
@@ -143,7 +143,7 @@ export function suggestionAction(suggestion: string, answer: Answer, question: Q
  * article when the engine cut it; undefined for other suggestions.
  */
 export function paragraphSuggestion(suggestion: string, article: ArticleIndex | undefined): { paragraph: number; text: string } | undefined {
-  const m = /^¶(\d{1,6}):\s*([\s\S]+)$/.exec(oneLine(suggestion));
+  const m = /^¶(\d{1,6}): ?(\S[\s\S]*)$/.exec(oneLine(suggestion));
   if (!m) return undefined;
   const paragraph = Number(m[1]);
   const cut = m[2]!.replace(/…$/, '');

@@ -56,7 +56,7 @@ function tier(candidate: Candidate, typed: string): number | undefined {
 }
 
 /** Question words a person types before what they mean ("who is the ju…", "is the mayor"). */
-const LEADING_FILLER = /^(who|whom|what|where|when|is|was|are|were|the|a|an)\s+/;
+const LEADING_FILLER = /^(?:who|whom|what|where|when|is|was|are|were|the|a|an)\s+/;
 
 function stripFiller(typed: string): string {
   let text = typed;

@@ -9,10 +9,10 @@ import { optionsForQuestion } from './command-options.js';
 const cache = new WeakMap<ArticleIndex, Record<string, string>>();
 
 /** Words before a time expression that cannot end an event ("… reopened it in" October). */
-const TRAILING = /\s+(on|in|at|for|since|by|until|before|after|during|from|of|to|the|a|an|and|about|around|early|late|last|next|this|that|which|when)$/i;
+const TRAILING = /\s+(?:on|in|at|for|since|by|until|before|after|during|from|of|to|the|a|an|and|about|around|early|late|last|next|this|that|which|when)$/i;
 
 /** A word that says something happened: an event has one ("Jurors deliberated"), a noun phrase does not ("A jury in Halden County"). */
-const VERB = /\b(\w+ed|told|met|said|will|set|made|took|gave|began|rose|fell|won|lost|left|came|went|saw|found|held|sent|signed|spoke|broke|hit|struck)\b/i;
+const VERB = /\b(?:\w+ed|told|met|said|will|set|made|took|gave|began|rose|fell|won|lost|left|came|went|saw|found|held|sent|spoke|broke|hit|struck)\b/i;
 
 /**
  * Events the article dates, as a person might ask about them: first the short sentences that open

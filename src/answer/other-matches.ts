@@ -25,17 +25,17 @@ export function expectedFactKind(question: Pick<Question, 'command' | 'text'>): 
     case 'search':
       return 'any';
     case 'ask':
-      if (/^how (many|much|long|far|big|large|old|tall|high|deep)\b/.test(text)) return 'number';
-      if (/^(who|whom|whose)\b/.test(text)) return 'person';
-      if (/^(when|what time|what date|what year|what day)\b/.test(text)) return 'time';
+      if (/^how (?:many|much|long|far|big|large|old|tall|high|deep)\b/.test(text)) return 'number';
+      if (/^(?:who|whom|whose)\b/.test(text)) return 'person';
+      if (/^(?:when|what time|what date|what year|what day)\b/.test(text)) return 'time';
       if (/^where\b/.test(text)) return 'place';
       return 'any';
   }
 }
 
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|several|few)\b/i;
+const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|several|few)\b/i;
 /** Words that open a noun phrase rather than a name: "the US", "a Russian official". */
-const DETERMINER = /^(the|a|an|this|that|these|those|some|many|his|her|their|its|our)\b/i;
+const DETERMINER = /^(?:the|a|an|this|that|these|those|some|many|his|her|their|its|our)\b/i;
 
 /** Lowercase, quotes and white space unified. */
 function comparable(text: string): string {
@@ -49,7 +49,7 @@ function comparable(text: string): string {
 
 /** The name a fact opens with: "Anna Lind, the city's transport councillor" → "anna lind". */
 function leadingName(fact: string): string {
-  return comparable(fact.split(/[,;(:—–]/, 1)[0] ?? fact).replace(/^(dr|mr|mrs|ms|prof)\.? /, '');
+  return comparable(fact.split(/[,;(:—–]/, 1)[0] ?? fact).replace(/^(?:dr|mr|mrs|ms|prof)\.? /, '');
 }
 
 /**
@@ -64,7 +64,7 @@ export function isClockFragment(alternative: Pick<Alternative, 'fact' | 'evidenc
   if (at < 0) return false;
   while (at >= 0) {
     const after = evidence.slice(at + digits.length, at + digits.length + 6);
-    const standsAlone = !/^[:.]\d|^\s?(a\.?m\b|p\.?m\b|o'clock)/i.test(after) && !/\d[:.]$/.test(evidence.slice(Math.max(0, at - 2), at));
+    const standsAlone = !/^[:.]\d|^\s?(?:a\.?m\b|p\.?m\b|o'clock)/i.test(after) && !/\d[:.]$/.test(evidence.slice(Math.max(0, at - 2), at));
     if (standsAlone) return false;
     at = evidence.indexOf(digits, at + 1);
   }
