@@ -57,7 +57,7 @@ export function escapeText(text: string): string {
 
 /** Drop control characters (keeping line breaks and tabs) that would garble a reply. */
 function stripControl(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return text.replace(/[\u0000-\u0008\v\f\u000e-\u001f\u007f]/g, '');
 }
 
 /** Text shown on one line (a title, a choice name): whitespace collapsed, control characters gone. */

@@ -80,7 +80,7 @@ function mostMentioned<T extends { mentions: number[] }>(items: T[]): T | undefi
 /** A few words of the headline, without a "Report:"-style label, as an event to ask about. */
 function headlineEvent(index: ArticleIndex): string {
   const words = index.article.headline.replace(/^[^:]{1,20}:\s*/, '').split(/\s+/).slice(0, 6);
-  while (words.length > 2 && /^(a|an|the|of|in|on|at|to|for|with|by|under|and|or|after|before)$/i.test(words[words.length - 1]!)) words.pop();
+  while (words.length > 2 && /^(?:a|an|the|of|in|on|at|to|for|with|by|under|and|or|after|before)$/i.test(words[words.length - 1]!)) words.pop();
   return words.join(' ');
 }
 

@@ -67,7 +67,7 @@ const commandSchema = z.object({
 
 const COMMANDS_DIR = dirname(fileURLToPath(import.meta.url));
 
-const MODULE_FILE = /\.(ts|js|mjs)$/;
+const MODULE_FILE = /\.(?:ts|js|mjs)$/;
 
 /** Import every command module in `dir` (this folder by default), checked, sorted by name. */
 export async function loadCommands(dir = COMMANDS_DIR): Promise<Command[]> {

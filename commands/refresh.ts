@@ -34,7 +34,7 @@ interface Result {
   outcome: Outcome;
 }
 
-const UPLOAD_NAME = /\.(txt|md|json)$/i;
+const UPLOAD_NAME = /\.(?:txt|md|json)$/i;
 const HISTORY_SHOWN = 10;
 
 function refusal(what: string, reason: string): Result {

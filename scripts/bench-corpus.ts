@@ -27,7 +27,7 @@ const QUESTION_KINDS: Ask[] = [
     return quoted.length ? `/quote ${rng.pick(quoted).name}` : undefined;
   },
   (a, rng) => `Who ${rng.pick(a.facts.events).past}?`,
-  (a, rng) => `/who is the ${rng.pick(a.facts.people).role.replace(/^(the|a|an) /, '')}`,
+  (a, rng) => `/who is the ${rng.pick(a.facts.people).role.replace(/^(?:the|a|an) /, '')}`,
   (a, rng) => `/ask What did ${rng.pick(a.facts.people).name} say?`,
   (a, rng) => `/search ${rng.pick(a.facts.organisations).replace(/^the /, '')}`,
 ];

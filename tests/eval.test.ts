@@ -32,7 +32,7 @@ const MIN_HOLDOUT_REFUSED = 0.9;
  * is held at the share it reached (a little below, for headroom), not at 95%: a fall is a
  * regression. Raise a floor when the engine gets better on that set.
  */
-const HOLDOUT_FLOORS: Record<string, number> = { holdout: 0.97, holdout2: 0.8, holdout3: 0.96, holdout4: 0.92, holdout5: 0.95, holdout6: 0.86, holdout7: 0.96, holdout8: 0.91, holdout9: 0.85, holdout10: 0.93, holdout11: 0.92, holdout12: 0.91 };
+const HOLDOUT_FLOORS: Record<string, number> = { holdout: 0.97, holdout2: 0.8, holdout3: 0.96, holdout4: 0.92, holdout5: 0.95, holdout6: 0.86, holdout7: 0.96, holdout8: 0.91, holdout9: 0.85, holdout10: 0.93, holdout11: 0.92, holdout12: 0.91, holdout13: 0.9 };
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUR_SETS = join(REPO_ROOT, 'tests', 'fixtures', 'eval');
@@ -44,7 +44,7 @@ const devSetPresent = existsSync(join(DEV_SET, 'questions'));
 if (!devSetPresent) console.warn(`eval.test: the public dev set is not at ${DEV_SET}; the tests that need it are skipped.`);
 
 /** A calendar date an answer may show after resolving "on Wednesday" against the publication date. */
-const RESOLVED_DATE = /^(\d{4}-\d{2}-\d{2}|[a-z]+ \d{1,2}|\d{1,2} [a-z]+)$/;
+const RESOLVED_DATE = /^(?:\d{4}-\d{2}-\d{2}|[a-z]+ \d{1,2}|\d{1,2} [a-z]+)$/;
 
 describe('scoring rules (the same as shared/eval/score.mjs)', () => {
   const positive: EvalQuestion = { q: '/who x', kind: 'who', expect_all: ['“Heather” Nauert'] };

@@ -12,7 +12,7 @@ export interface Agent {
   named: boolean;
 }
 
-const TRAILING_FILLER = /(?:[\s,]+(?:also|later|then|first|deliberately|personally|repeatedly|had|has|have|was|were|is|are|been|be|being|would|will|could|can|did|does|do|not|never|just|still|reportedly|allegedly|initially|eventually|finally|recently|already|once|again|went on to|go on to|to|decided|tried|agreed|began|continued|helped|sought|planned|hoped|wanted|refused|failed|managed|went|on|then|keep|keeps|kept|continue|continues|seem|seems|appear|appears|tend|tends|directly|quickly|immediately|who had|which had|who|which|that|guilty of|accused of|convicted of|charged with|suspected of|responsible for|found))+\s*$/i;
+const TRAILING_FILLER = /(?:[\s,]+(?:also|later|then|first|deliberately|personally|repeatedly|had|has|have|was|were|is|are|been|be|being|would|will|could|can|did|does|do|not|never|just|still|reportedly|allegedly|initially|eventually|finally|recently|already|once|again|went on to|go on to|to|decided|tried|agreed|began|continued|helped|sought|planned|hoped|wanted|refused|failed|managed|went|on|keep|keeps|kept|continue|continues|seem|seems|appear|appears|tend|tends|directly|quickly|immediately|who had|which had|who|which|that|guilty of|accused of|convicted of|charged with|suspected of|responsible for|found))+\s*$/i;
 const BOUNDARY = /[,;:()]|\b(?:and|but|that|which|when|while|because|after|before|although|though|if|as|said|says|told|wrote|according to)\b/gi;
 const DETERMINER = /\b(?:a|an|the|many|some|several|his|her|their|its|our|two|three|four|five|most|few|no|one)\b/gi;
 
@@ -33,14 +33,14 @@ export function findWordPosition(text: string, stems: ReadonlySet<string> | Map<
  * and "by car" name no doer.
  */
 const PASSIVE_AGENT =
-  /^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/;
+  /^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s{1,20}(?:which|who|that|and|in|on|at|after|before)\b|$)/;
 
 export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, verbEnd: number): Agent | undefined {
   const text = ix.article.sentences[sentence]!.text;
   const verb = text.slice(verbStart, verbEnd);
   const after = text.slice(verbEnd);
   // "The rescue was led by the Forth Estuary Heritage Trust": the doer of a noun is after "by".
-  const ledBy = /^\s+(?:was|were|is|are|has been|have been|had been)\s+(?:[a-z]+\s+){0,2}?by\s+((?:the\s+)?[^,.;(]{2,60}?)(?=\s*[,.;(]|\s+(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after);
+  const ledBy = /^\s+(?:was|were|is|are|has been|have been|had been)\s+(?:[a-z]+\s+){0,2}?by\s+((?:the\s+)?[^,.;(]{2,60}?)(?=\s{0,20}[,.;(]|\s{1,20}(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after);
   if (ledBy && !/ed$/i.test(verb)) {
     const at = verbEnd + ledBy.index + ledBy[0].lastIndexOf(ledBy[1]!);
     return describe(ix, sentence, at, at + ledBy[1]!.length, ledBy[1]!);
@@ -62,7 +62,7 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
     });
     // A relative or appositive clause between subject and verb: "Marsh, who was not charged, testified",
     // "Test trains, which had been running since May, were suspended" (the filler took the comma).
-    const clause = /,\s+(?:who|which|whose|\d+|a|an|the|already|still|also|once|\w+ed|\w+ing)\b[^]*,\s*$/.exec(closedByComma ? `${trimmed},` : trimmed);
+    const clause = /,\s+(?:who|which|whose|\d+|a|an|the|already|still|also|once|\w+ed|\w+ing)\b[\s\S]*,\s*$/.exec(closedByComma ? `${trimmed},` : trimmed);
     const next = clause ? trimmed.slice(0, clause.index) : trimmed;
     if (next === before) break;
     before = next;
@@ -112,13 +112,13 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
   }
   const cleaned = phrase.replace(/^[\s"'(]+|[\s"',)]+$/g, '');
   // "Her team" → "Amara Osei's team", when the pronoun stands for someone named earlier.
-  const possessive = /^(his|her|their)\s+(.{1,40})$/i.exec(cleaned);
+  const possessive = /^(?:his|her|their)\s+(.{1,40})$/i.exec(cleaned);
   if (possessive) {
     const pronoun = ix.facts.mentions.find((m) => m.sentence === sentence && m.pronoun && m.start >= from && m.start < to);
     const person = pronoun ? byId.get(pronoun.personId) : undefined;
-    if (person) return { text: `${person.name}'s ${possessive[2]}`, personId: person.id, named: true };
+    if (person) return { text: `${person.name}'s ${possessive[1]}`, personId: person.id, named: true };
   }
-  const proper = /((?:[\p{Lu}][\p{L}'.-]*\s+)*[\p{Lu}][\p{L}'.-]*)$/u.exec(cleaned);
+  const proper = /((?:\p{Lu}[\p{L}'.-]*\s+)*\p{Lu}[\p{L}'.-]*)$/u.exec(cleaned);
   // "the US" is a name; "Us" at the start of a clause is not.
   if (proper && (!STOP_WORDS.has(proper[1]!.toLowerCase()) || /^[A-Z]{2,}$/.test(proper[1]!))) {
     const start = cleaned.length - proper[1]!.length;

@@ -12,7 +12,7 @@ import { answerWho } from './who.js';
 
 const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|a dozen|several)';
 const QUANTITY = new RegExp(
-  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,.]*\\d)?|${NUMBER_WORD}\\b)(?:\\s*%|\\s+(?:per ?cent|percent))?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
+  `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,.]*\\d)?|${NUMBER_WORD}\\b)(?:\\s*%|\\s+per ?cent)?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
   'giu',
 );
 
@@ -124,7 +124,7 @@ export function answerAsk(ix: ArticleIndex, ctx: AnswerContext, question: string
   if (/^(?:when|what time|what date|what day|what year|which day|which year|in what year|on what day)\b/i.test(q)) return answerWhen(ix, ctx, q.replace(/^(?:what|which|in what|on what)\s+\w+/i, 'when'));
   if (/^(?:where|in what place|at what place)\b/i.test(q)) return answerWhere(ix, ctx, q);
 
-  const howMany = /^how\s+(many|much|large|big|long|far|high|tall|deep|old|strong|fast|heavy|wide|hot|cold|warm|steep|loud|powerful)\b\s*(.*)$/i.exec(q);
+  const howMany = /^how\s+(many|much|large|big|long|far|high|tall|deep|old|strong|fast|heavy|wide|hot|cold|warm|steep|loud|powerful)\b\s*((?:\S.*)?)$/i.exec(q);
   // Words that make a question ask for a sum: fewer than COST_WORDS, which mark one in a sentence
   // ("how many were sold" asks for a count).
   const costly = /\b(?:cost|price|pay|paid|spend|spent|worth|budget|valued|value|valuation|fetch)\b/i.test(q);

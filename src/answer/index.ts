@@ -5,6 +5,7 @@ import type { Answer, Question } from '../types.js';
 import { answerAsk } from './ask.js';
 import { notFoundAnswer, NOT_IN_ARTICLE, truncate, type AnswerContext } from './compose.js';
 import { answerQuote } from './quote.js';
+import { decideAnswer } from './read-answer.js';
 import { MAX_INPUT_LENGTH, parseInput, isCommandName } from './route.js';
 import { answerSearch } from './search.js';
 import { answerWhen } from './when.js';
@@ -28,13 +29,14 @@ function cleanOption(value: unknown): string {
   return value
     .slice(0, MAX_QUESTION_LENGTH)
     .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, ' ')
-    .replace(/<(@[!&]?|#)\d+>/g, ' ')
-    .replace(/@(everyone|here)\b/gi, ' ')
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+    .replace(/@(?:everyone|here)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function answerInArticle(ix: ArticleIndex, ctx: AnswerContext, question: Question, text: string): Answer {
+/** What the fact extractors (people, quotes, times, places, numbers) answer, before the reader weighs it. */
+export function answerByExtractors(ix: ArticleIndex, ctx: AnswerContext, question: Question, text: string): Answer {
   switch (ctx.command) {
     case 'who':
       return answerWho(ix, ctx, text);
@@ -50,6 +52,10 @@ function answerInArticle(ix: ArticleIndex, ctx: AnswerContext, question: Questio
     default:
       return answerAsk(ix, ctx, text);
   }
+}
+
+function answerInArticle(ix: ArticleIndex, ctx: AnswerContext, question: Question, text: string): Answer {
+  return decideAnswer(ix, ctx, text, answerByExtractors(ix, ctx, question, text));
 }
 
 /** The articles worth asking: the one named, or those whose words best match the question. */

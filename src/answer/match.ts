@@ -1,7 +1,7 @@
 // Shared matching for answerers: finding people by name, sentences by event, and the words
 // of a question that say what it is about.
 import type { ArticleIndex, Person } from '../search/article-index.js';
-import type { SentenceHit } from '../search/sentence-search.js';
+import type { SentenceHit, TermMatch } from '../search/sentence-search.js';
 import { editDistance, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 import { boundedMemo } from '../text/memo.js';
@@ -134,10 +134,7 @@ export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_CO
   const anchors = namedAnchors(ix, query);
   const terms = ix.search.terms(query);
   const named = new Set(anchorWords(ix, query));
-  // The event's verb, when the article never uses it in any form, names an event it does not
-  // tell ("join" in "when did Rahman join the hospital", "visit" in "when did Trump visit Moscow").
-  const verb = eventVerb(query) ?? passiveVerb(question);
-  const verbTerm = verb && !named.has(verb) && !SOFT_WORDS.has(verb) ? terms.find((t) => t.token.norm === verb) : undefined;
+  const verbTerm = eventVerbTerm(ix, query, question, terms, named);
   if (verbTerm && verbTerm.expansions.size === 0) return [];
   return ix.search
     .search(terms, 16)
@@ -148,6 +145,23 @@ export function matchEvent(ix: ArticleIndex, query: string, minCoverage = MIN_CO
     .filter((h) => !someoneElseDidIt(ix.article.sentences[h.index]!.text, h, named))
     .map((h) => ({ ...h, score: h.score * h.coverage * h.coverage }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/**
+ * The event's verb as a search term. When the article never uses it in any form, the question
+ * names an event the article does not tell ("join" in "when did Rahman join the hospital",
+ * "visit" in "when did Trump visit Moscow").
+ */
+function eventVerbTerm(ix: ArticleIndex, query: string, question: string, terms: TermMatch[], named: Set<string>): TermMatch | undefined {
+  const verb = eventVerb(query) ?? passiveVerb(question);
+  return verb && !named.has(verb) && !SOFT_WORDS.has(verb) ? terms.find((t) => t.token.norm === verb) : undefined;
+}
+
+/** Does the question's event verb appear nowhere in the article, in any form? */
+export function eventVerbUnknown(ix: ArticleIndex, question: string): boolean {
+  const query = stripQuestion(question);
+  const verbTerm = eventVerbTerm(ix, query, question, ix.search.terms(query), new Set(anchorWords(ix, query)));
+  return verbTerm !== undefined && verbTerm.expansions.size === 0;
 }
 
 const personNameWords = new WeakMap<ArticleIndex, Set<string>>();

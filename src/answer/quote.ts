@@ -87,7 +87,7 @@ export function answerQuote(ix: ArticleIndex, ctx: AnswerContext, request: Quote
   let topic = request.topic?.trim() || '';
   const text = request.text.trim().replace(/[?!.]+$/, '');
   if (!speaker && !topic) {
-    const about = /^(?:about|on|regarding|concerning|re:?)\s+(.+)$/i.exec(text);
+    const about = /^(?:about|on|regarding|concerning|re:?)\s+(\S.*|\s)$/i.exec(text);
     if (about) topic = about[1]!;
     else speaker = text;
   }

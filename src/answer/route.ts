@@ -16,8 +16,8 @@ export function isCommandName(name: string): name is CommandName {
 export function commandForQuestion(text: string): CommandName {
   if (/^[A-Z]{2,}\b/.test(text.trim())) return 'ask';
   const t = text.trim().toLowerCase();
-  if (/^(who|whom|whose)\b/.test(t)) return 'who';
-  if (/^(when|what time|what date|what day|what year|which day|which year|how long ago)\b/.test(t)) return 'when';
+  if (/^(?:who|whom|whose)\b/.test(t)) return 'who';
+  if (/^(?:when|what time|what date|what day|what year|which day|which year|how long ago)\b/.test(t)) return 'when';
   if (/^where\b/.test(t)) return 'where';
   return 'ask';
 }
@@ -38,7 +38,7 @@ function parseOptions(rest: string): { text: string; options: Record<string, str
 /** Parse one line of input. Unknown slash commands are read as questions. */
 export function parseInput(input: string): Question {
   const line = String(input ?? '').slice(0, MAX_INPUT_LENGTH).trim();
-  const slash = /^\/([a-z]+)\b\s*([\s\S]*)$/i.exec(line);
+  const slash = /^\/([a-z]+)\b\s*((?:\S[\s\S]*)?)$/i.exec(line);
   if (slash && isCommandName(slash[1]!.toLowerCase())) {
     const command = slash[1]!.toLowerCase() as CommandName;
     const { text, options } = parseOptions(slash[2]!);

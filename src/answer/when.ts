@@ -40,7 +40,7 @@ function formatTime(t: TimeFact): string {
 const OPENING_EVENT_WEIGHT = 1.3;
 
 /** Words right before an event's verb that put it in the future ("would be sentenced", "is expected to vote on"). */
-const YET_TO_HAPPEN = /\b(?:(?:will|would|shall)|(?:is|are)\s+(?:due|expected|set|scheduled|likely|going)\s+to)\s+(?:be\s+)?$/i;
+const YET_TO_HAPPEN = /\b(?:will|would|shall|(?:is|are)\s+(?:due|expected|set|scheduled|likely|going)\s+to)\s+(?:be\s+)?$/i;
 
 /** Does the question ask about the future ("when is the final", "when will …")? */
 function asksFuture(question: string): boolean | undefined {

@@ -11,7 +11,7 @@ import { findTimeExpressions } from '../extract/times.js';
 import { distanceTo, matchedSpan } from './when.js';
 
 const DIRECTION = '(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream|upriver|downriver)';
-const LOCATIVE = /\b((?:(?:\d[\d,.]*\s+(?:kilometres|kilometers|km|miles|metres|meters)\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream)\s+of)|in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+(?!(?:from|to|in|at|on|into|of|for|with|by)\b)((?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s+(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from|near|above|below|beneath|across|along|off|outside|inside|beside|behind|toward|towards|into|onto|through|throughout|that|was|were|is|are|had|has|have|spent|said|told|found|made|took|went|came|left|gave|[a-z]+ed)\b|[,.;:"()]|$)/g;
+const LOCATIVE = /\b((?:\d[\d,.]*\s+(?:kilometres|kilometers|km|miles|metres|meters)\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream)\s+of|in|at|inside|outside|near|to|into|from|above|below|beneath|across|along|off|on|onto|toward|towards|beside|behind|throughout|within|outside of)\s+(?!(?:from|to|in|at|on|into|of|for|with|by)\b)(?:(?:the|a|an|his|her|their|its|our)\s+)?([^,.;:"()]{1,90}?)(?=\s{1,20}(?:on|in|at|during|after|before|since|until|by|when|where|which|who|while|and|but|as|to|for|because|with|minutes|hours|last|this|next|earlier|later|from|near|above|below|beneath|across|along|off|outside|inside|beside|behind|toward|towards|into|onto|through|throughout|that|was|were|is|are|had|has|have|spent|said|told|found|made|took|went|came|left|gave|[a-z]+ed)\b|[,.;:"()]|$)/g;
 
 interface Locative {
   text: string;
@@ -28,7 +28,7 @@ function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
   const out: Locative[] = [];
   for (const m of text.matchAll(LOCATIVE)) {
     const prep = m[1]!.toLowerCase();
-    const np = m[3]!.trim();
+    const np = m[2]!.trim();
     const words = np.split(/\s+/);
     const head = normalizeWord(words[words.length - 1]!);
     const first = normalizeWord(words[0]!);
@@ -45,7 +45,7 @@ function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     weight = Math.min(1, weight);
     // Chain "to a school gymnasium in the neighbouring town of Eikefjord".
     let end = m.index + m[0].length;
-    const chain = /^\s+(?:in|at|near|of|on)\s+(?:the\s+)?(?:[\p{L}'-]+\s+){0,4}?(?:town|city|village|county|region|district|area|province|island|[\p{Lu}][\p{L}'-]*)(?:\s+of\s+[\p{Lu}][\p{L}'-]*)?/u.exec(text.slice(end));
+    const chain = /^\s+(?:in|at|near|of|on)\s+(?:the\s+)?(?:[\p{L}'-]+\s+){0,4}?(?:town|city|village|county|region|district|area|province|island|\p{Lu}[\p{L}'-]*)(?:\s+of\s+\p{Lu}[\p{L}'-]*)?/u.exec(text.slice(end));
     if (chain) end += chain[0].length;
     out.push({ text: text.slice(m.index, end).replace(/\u2024/g, '.'), start: m.index, end, weight });
   }
@@ -78,7 +78,7 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
 }
 
 const AFTER_NAME = new RegExp(
-  `^,?\\s+((?:(?:about|some|roughly)\\s+)?(?:\\d[\\d,.]*\\s+(?:kilometres|kilometers|km|miles|metres|meters)\\s+)?(?:${DIRECTION}\\s+of|in|at|near|outside|on|off|beside|inside)\\s+(?:the\\s+)?[^,.;]{2,60}?)(?=[,.;]|\\s+(?:who|which|that|and|said|is|was|are|were|has|had)\\b|$)`,
+  `^,?\\s+((?:(?:about|some|roughly)\\s+)?(?:\\d[\\d,.]*\\s+(?:kilometres|kilometers|km|miles|metres|meters)\\s+)?(?:${DIRECTION}\\s+of|in|at|near|outside|on|off|beside|inside)\\s+(?:the\\s+)?[^,.;]{2,60}?)(?=[,.;]|\\s{1,20}(?:who|which|that|and|said|is|was|are|were|has|had)\\b|$)`,
 );
 
 /** The place written right after a name, skipping times ("… Dam in 2019" is no place). */
@@ -88,16 +88,16 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     const at = sentence.toLowerCase().indexOf(thing.name.toLowerCase());
     if (at < 0) continue;
     // "the Rotterdam-based packaging group Vellmar".
-    const basedBefore = /(?:^|\s)(?:the|a|an)\s+([\p{Lu}][\p{L}.' -]*?)-based\s+(?:[\p{Ll}-]+\s+){0,3}$/u.exec(sentence.slice(0, at));
+    const basedBefore = /(?:^|\s)(?:the|a|an)\s+(\p{Lu}[\p{L}.' -]*?)-based\s+(?:[\p{Ll}-]+\s+){0,3}$/u.exec(sentence.slice(0, at));
     if (basedBefore) return { fact: `Based in ${basedBefore[1]}`, sentence: s, score: 100, confidence: 0.9 };
     // "the neighbouring town of Eikefjord": a place is placed by what it is.
     const kind = /(?:^|\s)((?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:town|village|city|county|district|region|province|state|island|suburb|port|capital|area)\s+of)\s+$/u.exec(sentence.slice(0, at));
     if (kind) return { fact: `${kind[1]!.replace(/^./, (c) => c.toUpperCase())} ${thing.name}`, sentence: s, score: 100, confidence: 0.85 };
     // "Calloway Power, a Houston-based group".
-    const based = /^,?\s+(?:a|an|the)\s+([\p{Lu}][\p{L}.' -]*?)-based\b/u.exec(sentence.slice(at + thing.name.length));
+    const based = /^,?\s+(?:a|an|the)\s+(\p{Lu}[\p{L}.' -]*?)-based\b/u.exec(sentence.slice(at + thing.name.length));
     if (based) return { fact: `Based in ${based[1]}`, sentence: s, score: 100, confidence: 0.9 };
     // "Northern Seed Partners, a venture fund based in Leeds", "Quellbrook Systems, which is based in Tolbury".
-    const described = /^,?\s+(?:(?:a|an|the)\s+[^,.;]{0,60}?|(?:which|that|who)\s+(?:is|was|are|were|has been)\s+)\b(?:based|located|headquartered|situated)\s+((?:in|at|near|outside)\s+[^,.;]{2,60}?)(?=[,.;]|\s+(?:with|which|who|that|and)\b|$)/.exec(sentence.slice(at + thing.name.length));
+    const described = /^,?\s+(?:(?:a|an|the)\s+[^,.;]{0,60}?|(?:which|that|who)\s+(?:is|was|are|were|has been)\s+)\b(?:based|located|headquartered|situated)\s+((?:in|at|near|outside)\s+[^,.;]{2,60}?)(?=[,.;]|\s{1,20}(?:with|which|who|that|and)\b|$)/.exec(sentence.slice(at + thing.name.length));
     if (described) return { fact: described[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
     const after = AFTER_NAME.exec(sentence.slice(at + thing.name.length));
     if (!after || findTimeExpressions(after[1]!).some((t) => t.end - t.start >= after[1]!.replace(/^\w+\s+/, '').length - 2)) continue;

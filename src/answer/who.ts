@@ -109,7 +109,7 @@ function paragraphText(ix: ArticleIndex, paragraph: number): string {
 function agentNoun(text: string, at: { start: number; end: number }, asked: string): { text: string; named: boolean } | undefined {
   const word = text.slice(at.start, at.end);
   if (!/(?:or|er)s?$/i.test(word) || /(?:or|er)s?$/i.test(asked)) return undefined;
-  const phrase = /^[\p{L}'-]+(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;]{2,60}?)?(?=[,.;]|\s+(?:spent|said|who|which|that|and|found|had|have|were|was|are|is)\b|$)/u.exec(text.slice(at.start));
+  const phrase = /^[\p{L}'-]+(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;]{2,60}?)?(?=[,.;]|\s{1,20}(?:spent|said|who|which|that|and|found|had|have|were|was|are|is)\b|$)/u.exec(text.slice(at.start));
   if (!phrase) return undefined;
   return { text: phrase[0], named: /\p{Lu}/u.test(phrase[0]) };
 }

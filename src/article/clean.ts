@@ -6,7 +6,7 @@
 const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 const CURLY_SINGLE = /[\u2018\u2019\u201a\u201b\u2032\u02bc]/g;
 const ZERO_WIDTH = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]/g;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\v\f\u000e-\u001f\u007f]/g;
 
 /** Unify quotes, dashes' spacing and white space; drop invisible and control characters. */
 function normalizeCharacters(text: string): string {
@@ -21,8 +21,8 @@ function normalizeCharacters(text: string): string {
 /** "and also also also" → "and"; any word said three or more times running → once. */
 function collapseStutters(text: string): string {
   return text
-    .replace(/\b(and|And)(\s+also){2,}\b/g, '$1')
-    .replace(/\b([A-Za-z]+)(\s+\1\b){2,}/gi, '$1');
+    .replace(/\b(and|And)(?:\s+also){2,}\b/g, '$1')
+    .replace(/\b([A-Z]+)(?:\s+\1\b){2,}/gi, '$1');
 }
 
 /**
@@ -34,10 +34,10 @@ function stripMarkdown(text: string): string {
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/^\s{0,3}(?:[-*+]|\d{1,2}[.)])\s+/, '')
     .replace(/^\s{0,3}>\s?/, '')
-    .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
-    .replace(/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
-    .replace(/(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])/g, '$1')
+    .replace(/!?\[([^\]]{0,1000})\]\([^)\s]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_]+)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)([^*]+)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/\b_(?=\S)([^_]+)(?<=\S)_\b/g, '$1')
     .replace(/`([^`]+)`/g, '$1');
 }
 

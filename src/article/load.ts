@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { Article } from '../types.js';
 import { ArticleFormatError, parseArticle, slugFromFileName } from './parse.js';
 
-const ARTICLE_EXTENSIONS = /\.(txt|md)$/i;
+const ARTICLE_EXTENSIONS = /\.(?:txt|md)$/i;
 
 /** Decode bytes as UTF-8, refusing anything that is not (rather than showing replacement characters). */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {

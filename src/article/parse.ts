@@ -28,8 +28,8 @@ const frontMatterSchema = z
   })
   .strict();
 
-const SOURCE_LINE = /^Source\s*:\s*(.+)$/i;
-const DATELINE = /^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z"])/;
+const SOURCE_LINE = /^Source\s*:\s*(\S.*|\s)$/i;
+const DATELINE = /^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s+(?=[A-Z"])/;
 
 /** Parse `---` front matter (simple `key: value` lines). Returns the metadata and the rest of the text. */
 function readFrontMatter(text: string): { meta: ArticleMeta; body: string; bodyLineOffset: number } {
@@ -41,7 +41,7 @@ function readFrontMatter(text: string): { meta: ArticleMeta; body: string; bodyL
   for (let i = 1; i < close; i++) {
     const line = lines[i]!.trim();
     if (line === '' || line.startsWith('#')) continue;
-    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    const m = /^([A-Z_][\w-]*)\s*:\s*((?:\S.*)?)$/i.exec(line);
     if (!m) throw new ArticleFormatError(`front matter line ${i + 1} is not "key: value": ${JSON.stringify(line.slice(0, 60))}`);
     raw[m[1]!.toLowerCase()] = m[2]!.replace(/^["']|["']$/g, '').trim();
   }
@@ -117,7 +117,7 @@ export function parseArticle(text: string, slug: string): Article {
       // "GENEVA, March 3 (Newswire) — The talks …": the dateline is metadata, not the first sentence's subject.
       const dateline = DATELINE.exec(text);
       if (dateline) {
-        meta.dateline = dateline[0].replace(/\s*[—–-]+\s*$/, '').trim();
+        meta.dateline = withoutTrailingDash(dateline[0]).trim();
         text = text.slice(dateline[0].length);
       }
     }
@@ -140,13 +140,24 @@ export function parseArticle(text: string, slug: string): Article {
 
 /** A URL- and Discord-safe slug from a file name: "Court Case (v2).txt" → "court-case-v2". */
 export function slugFromFileName(fileName: string): string {
-  const base = fileName.replace(/\.(txt|md)$/i, '');
+  const base = fileName.replace(/\.(?:txt|md)$/i, '');
   const slug = base
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-|-$/g, '') // one dash at most: the line above collapsed every run
     .slice(0, 80);
   return slug || 'article';
+}
+
+/**
+ * A dateline without its closing dash and the spaces around it: what
+ * `/\s*[—–-]+\s*$/` removed, without retrying from every dash of a long run.
+ */
+function withoutTrailingDash(text: string): string {
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && '—–-'.includes(trimmed[end - 1]!)) end--;
+  return end === trimmed.length ? text : trimmed.slice(0, end).trimEnd();
 }

@@ -19,7 +19,7 @@ export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   // A candidate end: terminal punctuation, optionally closing quotes/brackets, then space.
-  const boundary = /([.!?]+)(["')\]]*)(\s+)/g;
+  const boundary = /(?<![.!?])([.!?]+)(["')\]]*)\s+/g;
   let m: RegExpExecArray | null;
   while ((m = boundary.exec(text)) !== null) {
     const punctEnd = m.index + m[1]!.length + m[2]!.length;
@@ -38,14 +38,16 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 function isAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 12), dotIndex);
-  const word = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1] ?? '';
+  // `before` is at most 12 characters, so retrying at each of them costs nothing.
+  // eslint-disable-next-line regexp/no-super-linear-move
+  const word = /([A-Z][A-Z.]*)$/i.exec(before)?.[1] ?? '';
   if (word === '') return false;
   if (ABBREVIATIONS.has(word.toLowerCase())) {
     // "p.m." or "a.m." at the end of a sentence followed by a capitalised word is usually an end,
     // but a title ("Dr. Smith") never is. Times are ambiguous; treat them as ends.
-    return !/^(a\.m|p\.m)$/i.test(word);
+    return !/^(?:a\.m|p\.m)$/i.test(word);
   }
   if (/^[A-Z]$/.test(word)) return true; // an initial: "John F. Kennedy"
-  if (/^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return true; // "U.S", "e.g"
+  if (/^(?:[A-Z]\.)+[A-Z]$/i.test(word)) return true; // "U.S", "e.g"
   return false;
 }

@@ -33,7 +33,7 @@ export interface NameSpan {
   kind: NameKind;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[''.\-&][\p{L}\p{N}]+)*\.?['']?s?/gu;
+const WORD = /[\p{L}\p{N}]+(?:['.\-&][\p{L}\p{N}]+)*\.?'?s?/gu;
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'du', 'di', 'dos', 'ibn']);
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const TITLE_MODIFIERS = new Set(['prime', 'vice', 'deputy', 'permanent', 'special', 'chief', 'general', 'senior', 'junior', 'acting', 'interim', 'foreign', 'home', 'state', 'lord', 'first', 'executive']);
@@ -77,7 +77,7 @@ export function gatherCaseEvidence(sentenceWords: Word[][]): CaseEvidence {
   const lowercase = new Set<string>();
   for (const words of sentenceWords) {
     words.forEach((w, i) => {
-      const sentenceStart = i === 0 || /["'(:]\s*$/.test(w.gap) || /[.!?]\s*["']?\s*$/.test(w.gap);
+      const sentenceStart = i === 0 || /["'(:]\s*$/.test(w.gap) || /[.!?]\s*(?:["']\s*)?$/.test(w.gap);
       if (w.capitalized && !sentenceStart) midCapitalized.add(w.norm);
       if (!w.capitalized) lowercase.add(w.norm);
     });
@@ -191,7 +191,7 @@ function classifyRun(sentence: number, words: Word[], from: number, to: number):
     const w = nameWords[0]!;
     // "CNN", "BuzzFeed" are organisations; "MacAskill", "McNeil", "O'Brien", "DiMaggio" are surnames.
     const surnamePrefix = /^(?:Mc|Mac|O'|D'|Di|De|La|Le|Van|Von|Fitz)\p{Lu}/u.test(w.text);
-    if (/^[A-Z0-9]{2,}$/.test(w.text.replace(/['']s?$/, '')) || (/\p{Ll}\p{Lu}/u.test(w.text) && !surnamePrefix)) return [{ ...base, kind: 'organisation' }];
+    if (/^[A-Z0-9]{2,}$/.test(w.text.replace(/'s?$/, '')) || (/\p{Ll}\p{Lu}/u.test(w.text) && !surnamePrefix)) return [{ ...base, kind: 'organisation' }];
     if (nameFrom > from && TITLES.has(words[nameFrom - 1]!.norm)) return [{ ...base, kind: 'person' }];
     return [{ ...base, kind: 'other' }];
   }
@@ -202,7 +202,7 @@ function cleanName(words: Word[]): string {
   return words
     .map((w, k) => (k === 0 || words[k]!.gap === '' ? '' : ' ') + w.text)
     .join('')
-    .replace(/['']s?$/, '')
+    .replace(/'s?$/, '')
     .trim();
 }
 

@@ -125,7 +125,7 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
   if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '' };
   if (!accepted || phrase.split(/\s+/).length > 16) return age === undefined ? { role: '' } : { role: '', age };
   // "who said …" is speech, not a description.
-  if (/^who\s+(said|says|told|added)\b/i.test(phrase)) return age === undefined ? { role: '' } : { role: '', age };
+  if (/^who\s+(?:said|says|told|added)\b/i.test(phrase)) return age === undefined ? { role: '' } : { role: '', age };
   return age === undefined ? { role: phrase } : { role: phrase, age };
 }
 
@@ -166,7 +166,7 @@ function genderHint(text: string): Gender {
 
 /** Heads of unnamed sources besides role nouns. */
 const UNNAMED_HEADS = new Set(['source', 'person', 'man', 'woman', 'insider', 'staffer', 'whistleblower']);
-const UNNAMED = /\b(?:an?|one)\s+((?:[A-Za-z'-]+\s+){0,3}?([a-z][a-z-]+))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Za-z' ]{2,60}?)?)(?=[,.;]|\s+(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
+const UNNAMED = /\b(?:an?|one)\s+((?:[A-Z'-]+\s+){0,3}?([a-z][a-z-]+))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Z' ]{2,60}?)?)(?=[,.;]|\s{1,20}(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
 
 export function extractPeople(article: Article): PeopleFacts {
   const words = wordsOfArticle(article);
@@ -221,7 +221,7 @@ export function extractPeople(article: Article): PeopleFacts {
     // "the National Anti-Doping Authority (NADA), whose chief executive, Rupert Ellingham, said …"
     const whose = commaRole && ws.find((w, k) => w.norm === 'whose' && ws[k + 1] !== undefined && commaRole.startsWith(ws[k + 1]!.text) && k < runStart);
     if (whose) commaRole = `its ${commaRole}`;
-    const its = /^(?:its|their)\s+(.+)$/i.exec(commaRole);
+    const its = /^(?:its|their)\s+(\S.*|\s)$/i.exec(commaRole);
     if (its) {
       const org = lastOrganisationBefore(span.sentence);
       if (org) commaRole = `${its[1]} of the ${org}`;

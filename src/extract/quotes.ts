@@ -20,7 +20,7 @@ interface Speaker {
 const VERBS = [...SPEECH_VERBS].join('|');
 const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*([^".;!?]{1,140}?)\\s+(?:also\\s+|later\\s+)?(?:${VERBS})\\b`, 'i');
 const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?:${VERBS})\\s+([^".;!?]{1,140}?)(?=[,.;!?]|$)`, 'i');
-const ACCORDING_TO = /according to\s+(?:(?:written |a |an |the )?(?:evidence|testimony|statement|letter|email|post|filing|report|documents?)\s+(?:from|by|of)\s+)?([^".;,]{1,100}?)(?=[,.;]|$)/i;
+const ACCORDING_TO = /according to\s+(?:(?:written |a |an |the )?(?:evidence|testimony|statement|letter|email|post|filing|report|documents?)\s+(?:from|by|of)\s+)?([^".;,]{1,100})(?=[,.;]|$)/i;
 /** "He called the result "a warning shot"": verbs that put a label in quotes, said before the quote only. */
 const LABELLING_VERBS = 'called|calls|described|describes|branded|brands|dubbed|dubs|termed|terms';
 const SUBJECT_BEFORE_VERB = new RegExp(`([^".;]{1,160})\\s+(?:also\\s+|later\\s+|had\\s+|has\\s+)?(?:${VERBS}|${LABELLING_VERBS})\\b[^"]*$`, 'i');
@@ -71,7 +71,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
       return id ? { display: byId.get(id)?.name ?? cleaned, personId: id } : undefined;
     }
     if (/^(?:they|we|i|you)$/i.test(cleaned)) return undefined;
-    const definite = /^the\s+([a-z' -]+)$/i.exec(cleaned);
+    const definite = /^the\s+([a-z'-][a-z' -]*| )$/i.exec(cleaned);
     if (definite) {
       const head = definite[1]!.trim().split(/\s+/).pop()!.toLowerCase();
       const actor = [...facts.unnamed].reverse().find((u) => u.sentence <= sentence && u.head === head);
@@ -81,7 +81,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
     }
     const words = cleaned.split(/\s+/);
     if (words.length > 8) return undefined;
-    return { display: cleaned.replace(/,.*$/, '') };
+    return { display: cutAtCommaOfLastLine(cleaned) };
   };
 
   for (const paragraph of article.paragraphs) {
@@ -130,7 +130,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
       const sentenceIndex = sentenceAt(paragraph, span.start);
       // '"We respect the jury," Lyle said, "but we believe …"': one quote, split around its attribution.
       if (merged && continues && sameSpeaker && /^[a-z]/.test(span.text) && span.start - merged.openEnd < 60) {
-        merged.quote.text = `${merged.quote.text.replace(/[,]$/, '')}, ${span.text}`;
+        merged.quote.text = `${merged.quote.text.replace(/,$/, '')}, ${span.text}`;
         merged.openEnd = span.end;
         continue;
       }
@@ -158,17 +158,27 @@ function maskAbbreviations(text: string): string {
 function plausibleSpeaker(phrase: string): boolean {
   if (!phrase || /^(?:it|this|that|there|which|what)$/i.test(phrase)) return false;
   if (/\b(?:did|does|do|not|never|however|would|could|should|will|can|if|whether)\b/i.test(phrase)) return false;
-  return /^(?:\p{Lu}|the\b|a\b|an\b|he\b|she\b|they\b|we\b|one\b|two\b|several\b|many\b|some\b)/iu.test(phrase) && /^(?:\p{Lu}|the |a |an |he|she|they|we|one |two |several |many |some )/u.test(phrase);
+  return /^\p{Lu}/iu.test(phrase) && /^(?:\p{Lu}|the |a |an |he|she|they|we|one |two |several |many |some )/u.test(phrase);
 }
 
 /** The noun phrase that ends a stretch of text: "Prosecutors said Whitfield" → "Whitfield". */
 function lastNounPhrase(text: string): string {
   const clause = text.split(/,\s+(?:who|which|whose)\b[^,]*,?|[,;:]|\b(?:that|and|but|because|when|while|as|after|before)\b/i).pop() ?? text;
-  const cleaned = clause.replace(/(?:\s+(?:had|has|have|was|were|would|also|later|then|repeatedly|once|again))+\s*$/i, '').trim();
+  const cleaned = clause.replace(/(?<!\s)(?:\s+(?:had|has|have|was|were|would|also|later|then|repeatedly|once|again)){1,8}\s*$/i, '').trim();
   return cleaned || text.trim();
 }
 
 function personByRole(people: Person[], head: string): Person | undefined {
   const found = people.filter((p) => p.roles.some((r) => new RegExp(`\\b${head}\\b`, 'i').test(r)));
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * `text` up to its first comma after the last line break: what `/,.*$/` removed, without
+ * retrying from every comma of a long run.
+ */
+function cutAtCommaOfLastLine(text: string): string {
+  const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), text.lastIndexOf('\u2028'), text.lastIndexOf('\u2029')) + 1;
+  const comma = text.indexOf(',', lineStart);
+  return comma < 0 ? text : text.slice(0, comma);
 }

@@ -7,10 +7,11 @@ import { MONTHS, WEEKDAYS } from '../text/lexicon.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const PART = '(?:morning|afternoon|evening|night|overnight)';
+const PARTS = 'morning|afternoon|evening|night|overnight';
+const PART = `(?:${PARTS})`;
 const COUNT = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many|some|couple of)';
 const UNIT = '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)';
-const SEASON = '(?:spring|summer|autumn|fall|winter)';
+const SEASONS = 'spring|summer|autumn|fall|winter';
 const APPROX = '(?:(?:about|around|approximately|roughly|nearly|almost|shortly|just|some|at least|more than|less than|over|under)\\s+)';
 
 interface Pattern {
@@ -19,29 +20,28 @@ interface Pattern {
 }
 
 const PATTERNS: Pattern[] = [
-  { kind: 'clock', re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}*(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}*\\d{1,2}:\\d{2}\\b`, 'g') },
+  { kind: 'clock', re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}{0,4}(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}{0,4}\\d{1,2}:\\d{2}\\b`, 'g') },
   { kind: 'date', re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
-  { kind: 'weekday', re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+)*${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
-  { kind: 'month', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+)*(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
-  { kind: 'year', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASON}|end|start|beginning|middle|spring|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
+  { kind: 'weekday', re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+){0,6}${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
+  { kind: 'month', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+){0,6}(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
+  { kind: 'year', re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASONS}|end|start|beginning|middle|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
   {
     kind: 'relative',
     re: new RegExp(
       [
         `\\b(?:today|tonight|yesterday|tomorrow|overnight|recently|earlier this (?:week|month|year)|later this (?:week|month|year))\\b`,
-        `\\b(?:this|last|next|past|coming)\\s+(?:${PART}|week|weekend|month|year|season|${SEASON})\\b`,
+        `\\b(?:this|last|next|past|coming)\\s+(?:${PARTS}|week|weekend|month|year|season|${SEASONS})\\b`,
         `\\b(?:(?:in|over|inside|during|within)\\s+)?(?:the\\s+)?(?:coming|next|past|last|previous|following|recent)\\s+(?:few\\s+|several\\s+|${COUNT}\\s+)?${UNIT}`,
         `\\b${COUNT}\\s+${UNIT}\\s+(?:ago|earlier|later|before|after)\\b`,
-        `\\b(?:after|within)\\s+${COUNT}\\s+${UNIT}(?:'|')?\\s+delay\\b`,
+        `\\b(?:after|within)\\s+${COUNT}\\s+${UNIT}'?\\s+delay\\b`,
         // A deadline: "would contact every participant within 48 hours".
-        `\\bwithin\\s+${APPROX}*${COUNT}\\s+${UNIT}\\b`,
+        `\\bwithin\\s+${APPROX}{0,4}${COUNT}\\s+${UNIT}\\b`,
         `\\b(?:around|at|about) the same time\\b`,
         // "On the descent Maddox slipped": a stretch of a journey dates what happened on it.
-        `\\b[Oo]n (?:the|their|his|her|its) (?:way|descent|ascent|climb|journey|return|approach|flight|drive|walk|crossing)(?: (?:home|back|down|up|out|in))?\\b`,
-        `\\b(?:the (?:same|next|following|previous) (?:day|week|month|year|morning|evening|night))\\b`,
+        `\\bon (?:the|their|his|her|its) (?:way|descent|ascent|climb|journey|return|approach|flight|drive|walk|crossing)(?: (?:home|back|down|up|out|in))?\\b`,
+        `\\bthe (?:same|next|following|previous) (?:day|week|month|year|morning|evening|night)\\b`,
         `\\b(?:until|since|by) then\\b`,
-        `\\bin the (?:${SEASON}|morning|afternoon|evening)\\b`,
-        `\\b(?:last|this|next) ${SEASON}\\b`,
+        `\\bin the (?:${SEASONS}|morning|afternoon|evening)\\b`,
         `\\b(?:in|during)\\s+the\\s+(?:\\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|opening|closing)\\s+minutes?(?:\\s+of\\s+(?:stoppage|injury|added|extra)\\s+time)?`,
         `\\b(?:at|before|after|by|just before|shortly before|shortly after)\\s+(?:half-time|half time|full-time|full time|kick-off|the break|the interval)\\b`,
         `\\b(?:in|during)\\s+(?:the\\s+)?(?:first|second)\\s+half\\b|\\bin\\s+(?:stoppage|injury|extra)\\s+time\\b`,
@@ -50,10 +50,10 @@ const PATTERNS: Pattern[] = [
       'gi',
     ),
   },
-  { kind: 'duration', re: new RegExp(`\\b(?:for|over|during)\\s+${APPROX}*${COUNT}(?:\\s+|-)${UNIT}\\b|\\b${APPROX}+${COUNT}\\s+${UNIT}\\b|\\b(?:for|over)\\s+(?:years|decades|months|weeks|days|hours)\\b|\\b${COUNT}\\s+(?:nights|days|weeks|hours)\\b`, 'gi') },
+  { kind: 'duration', re: new RegExp(`\\b(?:for|over|during)\\s+${APPROX}{0,4}${COUNT}(?:\\s+|-)${UNIT}\\b|\\b${APPROX}{1,4}${COUNT}\\s+${UNIT}\\b|\\b(?:for|over)\\s+(?:years|decades|months|weeks|days|hours)\\b|\\b${COUNT}\\s+(?:nights|days|weeks|hours)\\b`, 'gi') },
   {
     kind: 'event-relative',
-    re: /\b(?:following|after|before|since|during|amid|ahead of|prior to|until|in the wake of|in the run-up to|at the (?:end|start|height) of|by the time)\s+(?!(?:about|around|at|least|then|that|which|it|he|she|they|we|\d))(?:the |a |an |his |her |their |its |this |these |those |[\p{Lu}][\p{L}'-]*(?:'s)? |[a-z]+ing )[^,.;:"()]{2,90}|\bunder (?:then-)?(?:President|Prime Minister|Chancellor|King|Queen|Premier)\s+[\p{Lu}][\p{L}'-]*(?:\s+[\p{Lu}][\p{L}'-]*)*/gu,
+    re: /\b(?:following|after|before|since|during|amid|ahead of|prior to|until|in the wake of|in the run-up to|at the (?:end|start|height) of|by the time)\s+(?!about|around|at|least|then|that|which|it|he|she|they|we|\d)(?:the |a |an |his |her |their |its |this |these |those |\p{Lu}[\p{L}'-]* |[a-z]+ing )[^,.;:"()]{2,90}|\bunder (?:then-)?(?:President|Prime Minister|Chancellor|King|Queen|Premier)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*/gu,
   },
 ];
 
@@ -72,7 +72,7 @@ export function findTimeExpressions(text: string): Found[] {
     for (const m of text.matchAll(re)) {
       let expr = m[0];
       if (kind === 'event-relative') expr = trimEventPhrase(expr);
-      else expr = expr.replace(/[\s,]+$/, '');
+      else expr = withoutTrailing(expr, /[\s,]/);
       if (kind === 'year' && /^\d{4}$/.test(expr) && /\b(?:[\d,]+|No\.?)\s*$/.test(text.slice(0, m.index))) continue;
       if (!expr.trim()) continue;
       found.push({ kind, start: m.index, end: m.index + expr.length });
@@ -110,8 +110,8 @@ export function findTimeExpressions(text: string): Found[] {
 /** Cut an event phrase at the start of a new clause. */
 function trimEventPhrase(expr: string): string {
   return expr
-    .replace(/\s+(?:when|which|who|where|while|as|because|but|then|so|and (?:also )?(?:the|a|an|he|she|they|it|[a-z]+ed))(?![\w-]).*$/i, '')
-    .replace(/\s+$/, '');
+    .replace(/(?<!\s)\s+(?:when|which|who|where|while|as|because|but|then|so|and (?:also )?(?:the|a|an|he|she|they|it|[a-z]+ed))(?![\w-]).*$/i, '')
+    .trimEnd();
 }
 
 export function extractTimes(article: Article): TimeFact[] {
@@ -184,4 +184,11 @@ function resolveDate(expression: string, kind: TimeKind, published: Date, senten
     return `${cap(MONTHS[month]!)} ${year}`;
   }
   return undefined;
+}
+
+/** `text` without the characters matching `one` at its end: a loop, where `/[\s,]+$/` retried from every position of a long run. */
+function withoutTrailing(text: string, one: RegExp): string {
+  let end = text.length;
+  while (end > 0 && one.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }

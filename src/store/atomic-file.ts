@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
 
 /** Where a file is written before it is renamed into place. Names carry the writer's pid, so leftovers of dead writers can be swept. */
 function tempPathFor(path: string): string {
@@ -78,7 +78,7 @@ export async function sweepStaleTempFiles(dir: string): Promise<number> {
   let swept = 0;
   for (const name of names) {
     const m = TEMP_FILE.exec(name);
-    if (!m || isRunning(Number(m[2]))) continue;
+    if (!m || isRunning(Number(m[1]))) continue;
     await rm(join(dir, name), { force: true });
     swept++;
   }

@@ -134,7 +134,7 @@ export class LibraryHolder {
    */
   watch(options: { intervalMs?: number; onReload?: (outcome: RefreshOutcome) => void; onError?: (error: unknown) => void } = {}): () => void {
     let busy = false;
-    const timer = setInterval(async () => {
+    const tick = async (): Promise<void> => {
       if (busy) return;
       busy = true;
       try {
@@ -145,7 +145,9 @@ export class LibraryHolder {
       } finally {
         busy = false;
       }
-    }, options.intervalMs ?? 2000);
+    };
+    // tick() catches everything itself, so the promise setInterval would drop cannot reject.
+    const timer = setInterval(() => void tick(), options.intervalMs ?? 2000);
     timer.unref();
     return () => clearInterval(timer);
   }

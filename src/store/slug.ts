@@ -14,7 +14,7 @@ export function slugForFile(fileName: string): string {
 /** A slug typed by a person ("Court Case", "court-case") made safe for a file name. */
 export function normalizeSlug(typed: string): string | undefined {
   // slugFromFileName falls back to "article" for names with no letters; a typed name must not.
-  if (!/[a-z0-9]/i.test(typed.normalize('NFKD').replace(/\.(txt|md)$/i, ''))) return undefined;
+  if (!/[a-z0-9]/i.test(typed.normalize('NFKD').replace(/\.(?:txt|md)$/i, ''))) return undefined;
   const slug = slugFromFileName(typed.trim());
   return slugSchema.safeParse(slug).success ? slug : undefined;
 }

@@ -12,7 +12,7 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[''.\-&][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['.\-&][\p{L}\p{N}]+)*/gu;
 
 /** Lowercase, fold accents and drop a possessive ending: "Nauert's" → "nauert". */
 export function normalizeWord(word: string): string {
@@ -20,7 +20,7 @@ export function normalizeWord(word: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[''](s)?$/, '')
+    .replace(/'s?$/, '')
     .replace(/\.$/, '');
 }
 
@@ -41,8 +41,10 @@ function computeStem(word: string): string {
     [/isations?$/, 'ise'],
     [/ations?$/, 'ate'],
     [/nesses?$/, ''],
-    // "biologist" meets "biology", "journalist" meets "journal".
-    [/(.{4,})ists?$/, '$1'],
+    // "biologist" meets "biology", "journalist" meets "journal". The stem must keep four letters:
+    // a lookbehind checks that in constant time, where '(.{4,})ists?$' rescanned the word from
+    // every position (quadratic on one long word).
+    [/(?<=.{4})ists?$/, ''],
     [/ments?$/, ''],
     [/ingly$/, ''],
     [/edly$/, ''],
@@ -53,7 +55,7 @@ function computeStem(word: string): string {
     [/([^aeiou])ed$/, '$1'],
     [/eed$/, 'ee'],
     [/ers?$/, ''],
-    [/(.{5,})ors?$/, '$1'],
+    [/(?<=.{5})ors?$/, ''],
     [/ions?$/, ''],
     [/als?$/, ''],
     [/([^su])s$/, '$1'],
@@ -74,7 +76,7 @@ function computeStem(word: string): string {
   if (w.length >= 4) w = w.replace(/[ey]$/, '');
   // "restoration" → "restorat" meets "restoring" → "restor".
   if (w.length >= 7) w = w.replace(/at$/, '');
-  w = w.replace(/([bdfgklmnprtz])\1$/, '$1');
+  w = w.replace(/([bdfgk-nprtz])\1$/, '$1');
   return w;
 }
 

@@ -711,7 +711,7 @@ export class FakeDiscord {
       if (method === 'PATCH') Object.assign(existing, body ?? {}, { edited_timestamp: new Date().toISOString() });
       return ok(existing);
     }
-    if (/^\/webhooks\/(\d+)\/([^/]+)$/.test(path) && method === 'POST') {
+    if (/^\/webhooks\/\d+\/[^/]+$/.test(path) && method === 'POST') {
       const message = this.messageObject(this.snowflake(), body ?? {}, this.botUser);
       this.messages.set(message.id, message);
       return ok(message);
@@ -723,7 +723,7 @@ export class FakeDiscord {
       this.messages.set(message.id, message);
       return ok(message);
     }
-    if (/^\/channels\/(\d+)\/typing$/.test(path) && method === 'POST') return { status: 204 };
+    if (/^\/channels\/\d+\/typing$/.test(path) && method === 'POST') return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipient: FakeUser = { id: String(body?.recipient_id), username: 'reader', discriminator: '0', avatar: null };
       return ok({ id: this.dmChannelId(recipient), type: 1, recipients: [recipient], last_message_id: null, flags: 0 });

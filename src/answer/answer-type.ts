@@ -1,0 +1,97 @@
+// What kind of answer a question asks for, and the stretches of a sentence that are of that kind:
+// a person or group for who, a time for when, a place for where, a number with its unit for how
+// many / how much, a name or noun phrase for what and which.
+import type { ArticleIndex } from '../search/article-index.js';
+import { STOP_WORDS } from '../text/lexicon.js';
+
+export type AnswerType = 'person' | 'time' | 'place' | 'number' | 'name' | 'other';
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Nouns after "what"/"which" that ask for a time, a place, a number or a person. */
+const TIME_NOUNS = /^(?:year|years|date|day|month|time|century|decade|era|period|age|season)$/i;
+const PLACE_NOUNS = /^(?:city|country|state|place|town|location|region|continent|area|province|county|island|nation|village|capital|street|neighborhood|neighbourhood|borough|venue|building|site)$/i;
+const NUMBER_NOUNS = /^(?:number|amount|percentage|percent|proportion|share|size|population|total|rate|price|cost|value|temperature|speed|height|length|distance|weight|magnitude|count|sum|fraction)$/i;
+const PERSON_NOUNS = /^(?:person|man|woman|people|artist|singer|actor|actress|author|writer|director|president|king|queen|emperor|leader|player|musician|composer|scientist|company|group|band|organization|organisation|team|party|member|members|character|producer)$/i;
+
+/** The type of answer a question asks for, read from its question word and the noun after it. */
+export function questionType(question: string): AnswerType {
+  const q = question.trim().toLowerCase().replace(/^(?:and|so|but|also|then)\s+/, '');
+  const wh = /\b(who|whom|whose|when|where|how|what|which|why)\b(?:\s+(\w+))?(?:\s+(\w+))?/.exec(q);
+  if (!wh) return 'other';
+  const [, word, next = '', third = ''] = wh;
+  switch (word) {
+    case 'who':
+    case 'whom':
+    case 'whose':
+      return 'person';
+    case 'when':
+      return 'time';
+    case 'where':
+      return 'place';
+    case 'how':
+      return /^(?:many|much|long|old|large|big|far|high|tall|deep|often|fast|heavy|wide)$/.test(next) ? 'number' : 'other';
+    case 'what':
+    case 'which': {
+      // "what kind of", "what type of": the noun after "of".
+      const noun = /^(?:kind|type|sort|form)$/.test(next) && third ? third : next;
+      if (TIME_NOUNS.test(noun)) return 'time';
+      if (PLACE_NOUNS.test(noun)) return 'place';
+      if (NUMBER_NOUNS.test(noun)) return 'number';
+      if (PERSON_NOUNS.test(noun)) return 'person';
+      return /^(?:is|was|are|were|did|does|do|has|have|had)$/.test(noun) ? 'other' : 'name';
+    }
+    default:
+      return 'other';
+  }
+}
+
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens';
+const NUMBER = new RegExp(
+  String.raw`(?:[$€£¥]\s?)?(?:\d[\d,.]*|(?:${NUMBER_WORDS})\b)(?:\s*%|\s+per ?cent)?(?:\s+(?:million|billion|thousand|hundred|trillion)\b)?(?:[\s-]+(?!(?:and|or|of|the|a|in|on|at|to|was|were|is|are|by|for|from|with)\b)[a-z]+){0,2}`,
+  'gi',
+);
+const CENTURY = /\b(?:(?:early|mid|late)[- ])?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b|\b(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s\b/gi;
+/** A run of capitalised words ("Destiny's Child", "New York City"), joined by "of", "the", "and", "de". */
+const NAME_RUN = /\b\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:of|the|and|de|du|von|van|del|la|le)\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;
+
+function allMatches(text: string, pattern: RegExp): Span[] {
+  return [...text.matchAll(pattern)].map((m) => ({ text: m[0].trim(), start: m.index, end: m.index + m[0].trim().length })).filter((s) => s.text.length > 0);
+}
+
+/** Capitalised runs, except a lone sentence-initial word that is only capitalised because it opens the sentence. */
+function nameRuns(text: string): Span[] {
+  return allMatches(text, NAME_RUN).filter((s) => !(s.start === 0 && !/\s/.test(s.text) && STOP_WORDS.has(s.text.toLowerCase())));
+}
+
+/** The stretches of a sentence that are answers of the asked type. */
+export function findAnswerSpans(ix: ArticleIndex, sentenceIndex: number, type: AnswerType): Span[] {
+  const text = ix.article.sentences[sentenceIndex]?.text ?? '';
+  switch (type) {
+    case 'time': {
+      const times = ix.times.filter((t) => t.sentence === sentenceIndex && t.kind !== 'duration').map((t) => ({ text: text.slice(t.start, t.end), start: t.start, end: t.end }));
+      return [...times, ...allMatches(text, CENTURY)];
+    }
+    case 'number':
+      return allMatches(text, NUMBER).filter((s) => /[\da-z]/i.test(s.text));
+    case 'person': {
+      const people = ix.facts.mentions.filter((m) => m.sentence === sentenceIndex && !m.pronoun).map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
+      return [...people, ...nameRuns(text)];
+    }
+    case 'place': {
+      const places = ix.places.filter((p) => p.mentions.includes(sentenceIndex)).flatMap((p) => {
+        const at = text.indexOf(p.name);
+        return at < 0 ? [] : [{ text: p.name, start: at, end: at + p.name.length }];
+      });
+      return [...places, ...nameRuns(text)];
+    }
+    case 'name':
+      return nameRuns(text);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,115 @@
+// Extraction first, the reader as the arbiter and the fallback: the extractors' answer is one
+// candidate among the sentences the search ranks best, the fitted weights choose, and a measured
+// probability below the fitted threshold says "not in the article".
+import { z } from 'zod';
+import type { ArticleIndex } from '../search/article-index.js';
+import type { Answer, Alternative } from '../types.js';
+import { ANSWER_BUDGET, notFoundAnswer, paragraphOf, sentenceText, truncate, type AnswerContext } from './compose.js';
+import { FEATURE_NAMES, probability, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
+import type { AnswerType } from './answer-type.js';
+import fittedWeights from './reader-weights.json' with { type: 'json' };
+
+const weightsSchema = z.object({
+  features: z.array(z.enum(FEATURE_NAMES)),
+  weights: z.array(z.number().finite()),
+  threshold: z.number().min(0).max(1),
+  swapMargin: z.number().min(0).max(1),
+  keepThreshold: z.number().min(0).max(1),
+});
+
+/** The committed fit, checked where it enters: a hand-edited file that does not parse stops start-up. */
+export const READER_WEIGHTS: ReaderWeights = weightsSchema.parse(fittedWeights);
+
+/** The sentence an extractor's answer rests on, found by its evidence. */
+export function extractorSentence(ix: ArticleIndex, answer: Answer): number | undefined {
+  if (!answer.found || !answer.evidence) return undefined;
+  const evidence = answer.evidence;
+  const exact = ix.article.sentences.find((s) => s.text === evidence);
+  return (exact ?? ix.article.sentences.find((s) => s.text.length > 0 && evidence.startsWith(s.text)))?.index;
+}
+
+export interface ScoredCandidate extends ReaderCandidate {
+  probability: number;
+}
+
+/** The reader's candidates for a question, most probable first. */
+export function scoreQuestion(ix: ArticleIndex, question: string, extracted: Answer, weights: ReaderWeights = READER_WEIGHTS, type?: AnswerType): ScoredCandidate[] {
+  const sentence = extractorSentence(ix, extracted);
+  const { candidates } = readCandidates(ix, { question, type, extractorSentence: sentence, extractorConfidence: extracted.found ? extracted.confidence : undefined });
+  return candidates.map((c) => ({ ...c, probability: probability(weights, c.features) })).sort((a, b) => b.probability - a.probability || a.sentence - b.sentence);
+}
+
+/** "span — sentence", the sentence cut at word boundaries around the span when both do not fit. */
+export function composeRead(text: string, span: string, at: { start: number; end: number } | undefined): string {
+  const lead = span && span.length < text.length * 0.8 ? truncate(span, 120) : '';
+  const room = ANSWER_BUDGET - (lead ? lead.length + 3 : 0);
+  const body = text.length <= room ? text : windowAround(text, at ?? { start: 0, end: 0 }, room);
+  return lead ? `${lead} — ${body}` : body;
+}
+
+/** A stretch of `text` of at most `room` characters that holds [at.start, at.end), cut at word boundaries. */
+function windowAround(text: string, at: { start: number; end: number }, room: number): string {
+  const middle = (at.start + at.end) / 2;
+  let start = Math.max(0, Math.round(middle - room / 2));
+  let end = Math.min(text.length, start + room - 2);
+  start = Math.max(0, end - (room - 2));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < at.start ? space + 1 : start;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    end = space > at.end ? space : end;
+  }
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+const ANSWERED_BY_READER = new Set(['ask', 'who', 'when', 'where']);
+
+/** The command's own type when the text has no question word ("/when the verdict"). */
+function typeOfCommand(command: string, text: string): AnswerType | undefined {
+  if (/\b(?:who|whom|whose|when|where|what|which|how|why)\b/i.test(text)) return undefined;
+  return command === 'who' ? 'person' : command === 'when' ? 'time' : command === 'where' ? 'place' : undefined;
+}
+
+/** The reader's decision over the extractors' answer for a question. */
+export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string, extracted: Answer, weights: ReaderWeights = READER_WEIGHTS): Answer {
+  if (!ANSWERED_BY_READER.has(ctx.command) || !text.trim()) return extracted;
+  const ranked = scoreQuestion(ix, text, extracted, weights, typeOfCommand(ctx.command, text));
+  const top = ranked[0];
+  if (!top) return extracted;
+  // The extractors' answer stands unless another sentence is clearly more probable; it is refused
+  // only when even it is improbable. Without it, the reader's best answers above the threshold.
+  const own = extracted.found ? ranked.find((c) => c.features.extractorSentence === 1) : undefined;
+  if (extracted.found && !own) return extracted;
+  const best = own && top.probability < own.probability + weights.swapMargin ? own : top;
+  const floor = own ? weights.keepThreshold : weights.threshold;
+  if (best.probability < floor) {
+    if (!extracted.found) return { ...extracted, confidence: best.probability };
+    return { ...notFoundAnswer(ix, ctx, [`¶${paragraphOf(ix, top.sentence)}: ${sentenceText(ix, top.sentence)}`]), confidence: best.probability };
+  }
+  if (best === own) {
+    // A sentence answer ("what did …") leads with the reader's span when it has one.
+    const sentenceOnly = extracted.fact === extracted.evidence && best.span && best.span !== extracted.evidence;
+    return sentenceOnly ? { ...extracted, fact: best.span, answer: composeRead(extracted.evidence, best.span, best.spanAt), confidence: best.probability } : { ...extracted, confidence: best.probability };
+  }
+  const sentence = ix.article.sentences[best.sentence]!;
+  const alternatives: Alternative[] = ranked
+    .slice(1)
+    .filter((c) => c.probability >= weights.threshold && c.sentence !== best.sentence)
+    .slice(0, 5)
+    .map((c) => ({ fact: c.span || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
+  return {
+    input: ctx.input,
+    command: ctx.command,
+    found: true,
+    answer: composeRead(sentence.text, best.span, best.spanAt),
+    fact: truncate(best.span || sentence.text, 256),
+    evidence: sentence.text,
+    citations: [{ article: ix.article.slug, paragraph: sentence.paragraph }],
+    confidence: best.probability,
+    suggestions: [],
+    alternatives,
+    article: { slug: ix.article.slug, headline: ix.article.headline },
+  };
+}

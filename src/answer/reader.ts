@@ -1,0 +1,300 @@
+// The reader: when a question is not answered by a fact the extractors found, rank the article's
+// sentences for it, describe the best few by features the data can weigh, and pick the span of
+// each that answers the question's type. The weights come from `npm run calibrate`
+// (scripts/calibrate.ts) and live in reader-weights.json; nothing here is a hand-tuned score.
+import type { ArticleIndex } from '../search/article-index.js';
+import { SentenceSearch, type SentenceHit, type TermMatch } from '../search/sentence-search.js';
+import { contentTokens, stem, tokenize, type Token } from '../text/tokens.js';
+import { STOP_WORDS } from '../text/lexicon.js';
+import { eventVerbUnknown } from './match.js';
+import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
+
+/** How many of the search's best sentences the reader weighs. */
+export const READER_DEPTH = 10;
+
+/** An article this long reads as reference text rather than a news story. */
+const LONG_ARTICLE_SENTENCES = 120;
+
+/** The features of one candidate sentence, by name; calibrate.ts fits a weight for each. */
+export const FEATURE_NAMES = [
+  'bias',
+  'bm25Share',
+  'reciprocalRank',
+  'coverage',
+  'termShare',
+  'bigramShare',
+  'density',
+  'paragraphShare',
+  'paragraphTop',
+  'neighbourShare',
+  'namesInSentence',
+  'namesInParagraph',
+  'unknownName',
+  'unknownTerms',
+  'unknownVerb',
+  'typedSpan',
+  'typedSpanNear',
+  'typedSpanFresh',
+  'novelty',
+  'shortSentence',
+  'negationMismatch',
+  'extractorSentence',
+  'extractorConfidence',
+  'extractorFound',
+  'longArticle',
+  'extractorConfidenceLong',
+  'extractorRefusedShort',
+  'typeOther',
+  'timeSpanNear',
+  'numberSpanNear',
+  'personSpanNear',
+  'placeSpanNear',
+  'nameSpanNear',
+  'coverageBest',
+  'bigramBest',
+  'missingRareTerm',
+  'bm25Margin',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+export interface ReaderCandidate {
+  sentence: number;
+  /** The words that answer the question's type, or '' when the sentence holds none. */
+  span: string;
+  /** Where the span stands in the sentence's text (for trimming around it). */
+  spanAt?: { start: number; end: number } | undefined;
+  features: Record<FeatureName, number>;
+}
+
+export interface ReaderInput {
+  question: string;
+  /** The answer type, when the command says it and the text does not ("/when the verdict"). */
+  type?: AnswerType | undefined;
+  /** The sentence the extractors answered from, when they answered. */
+  extractorSentence?: number | undefined;
+  extractorConfidence?: number | undefined;
+}
+
+/** Paragraph-level BM25, built once per article: SQuAD-style questions are written about one paragraph. */
+const paragraphSearches = new WeakMap<ArticleIndex, SentenceSearch>();
+function paragraphSearch(ix: ArticleIndex): SentenceSearch {
+  let search = paragraphSearches.get(ix);
+  if (!search) {
+    search = new SentenceSearch(ix.article.paragraphs.map((p) => ({ index: p.number, text: p.text })));
+    paragraphSearches.set(ix, search);
+  }
+  return search;
+}
+
+const NEGATION = /\b(?:not|never|no|none|nor|neither|without|n't|cannot|fail(?:ed|s)?\s+to)\b/i;
+
+/** Capitalised words of a question that are not its first word: the names it asks about. */
+function questionNames(question: string): Token[] {
+  return tokenize(question).filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw) && !STOP_WORDS.has(t.norm));
+}
+
+/** Positions in the sentence's tokens of the words that matched the question. */
+function matchedPositions(tokens: Token[], hit: SentenceHit): number[] {
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    if (hit.matchedStems.has(t.stem)) out.push(i);
+  });
+  return out;
+}
+
+/** Share of the question's adjacent word pairs that stand near each other, in order, in the sentence. */
+function bigramShare(terms: TermMatch[], tokens: Token[]): number {
+  if (terms.length < 2) return 0;
+  const at = terms.map((term) => tokens.flatMap((t, i) => (term.expansions.has(t.stem) ? [i] : [])));
+  let pairs = 0;
+  for (let k = 0; k + 1 < at.length; k++) {
+    const next = at[k + 1]!;
+    if (at[k]!.some((i) => next.some((j) => j > i && j - i <= 3))) pairs++;
+  }
+  return pairs / (terms.length - 1);
+}
+
+/** Character window of the matched words. */
+function matchedWindow(tokens: Token[], positions: number[]): { start: number; end: number } | undefined {
+  if (positions.length === 0) return undefined;
+  return { start: tokens[positions[0]!]!.start, end: tokens[positions[positions.length - 1]!]!.end };
+}
+
+function spanDistance(window: { start: number; end: number } | undefined, span: Span): number {
+  if (!window) return 200;
+  if (span.end <= window.start) return window.start - span.end;
+  if (span.start >= window.end) return span.start - window.end;
+  return 0;
+}
+
+/**
+ * The best few sentences for a question, each with its features and answer span. The question's
+ * type decides which spans count (a time for when, a number for how many, …).
+ */
+export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: AnswerType; candidates: ReaderCandidate[] } {
+  const type = input.type ?? questionType(input.question);
+  const terms = ix.search.terms(input.question);
+  if (terms.length === 0) return { type, candidates: [] };
+  const hits = ix.search.search(terms, READER_DEPTH);
+  if (extraSentence(input, hits)) {
+    const extra = ix.search.search(terms, 200).find((h) => h.index === input.extractorSentence);
+    if (extra) hits.push(extra);
+  }
+  if (hits.length === 0) return { type, candidates: [] };
+  const top = hits[0]!.score;
+  const paragraphs = paragraphSearch(ix).search(input.question, 5);
+  const paragraphTop = paragraphs[0]?.score ?? 1;
+  const paragraphScore = new Map(paragraphs.map((p) => [p.index, p.score / paragraphTop]));
+  const names = questionNames(input.question);
+  const unknownNames = names.filter((t) => !ix.search.knows(t.raw)).length;
+  const unknownTerms = terms.filter((t) => t.expansions.size === 0).length / terms.length;
+  const asksNegation = NEGATION.test(input.question);
+  const unknownVerb = eventVerbUnknown(ix, input.question) ? 1 : 0;
+  const questionStems = new Set(contentTokens(input.question).map((t) => t.stem));
+  const scoreBySentence = new Map(hits.map((h) => [h.index, h.score]));
+  const extractorFound = input.extractorSentence !== undefined ? 1 : 0;
+  // The extractors were written for news; on long reference text their answers are right less
+  // often, and the fit learns by how much.
+  const longArticle = ix.article.sentences.length >= LONG_ARTICLE_SENTENCES ? 1 : 0;
+
+  const maxIdf = Math.max(...terms.map((t) => t.idf), 1e-9);
+  const known = terms.filter((t) => t.expansions.size > 0);
+  const candidates = hits.map((hit, rank): ReaderCandidate => {
+    const sentence = ix.article.sentences[hit.index]!;
+    const tokens = tokenize(sentence.text);
+    const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
+    const positions = matchedPositions(tokens, hit);
+    const window = matchedWindow(tokens, positions);
+    const windowLength = positions.length ? positions[positions.length - 1]! - positions[0]! + 1 : 1;
+    const paragraph = ix.article.paragraphs[sentence.paragraph - 1];
+    const paragraphWords = new Set(paragraph ? tokenize(paragraph.text).map((t) => t.stem) : []);
+    const sentenceStems = new Set(tokens.map((t) => t.stem));
+    const spans = findAnswerSpans(ix, hit.index, type).filter((s) => !tokenize(s.text).every((t) => questionStems.has(t.stem) || STOP_WORDS.has(t.norm)));
+    const nearest = spans.map((s) => ({ s, d: spanDistance(window, s) })).sort((a, b) => a.d - b.d)[0];
+    const neighbours = [hit.index - 1, hit.index + 1].filter((i) => ix.article.sentences[i]?.paragraph === sentence.paragraph);
+    const neighbourScore = Math.max(0, ...neighbours.map((i) => scoreBySentence.get(i) ?? 0));
+    const novel = content.filter((t) => !hit.matchedStems.has(t.stem)).length;
+    const near = nearest ? 1 / (1 + nearest.d / 40) : 0;
+    // A rare word of the question that the article uses, but not here: the sentence tells of something else.
+    const missing = known.filter((t) => !hit.matched.includes(t.token)).reduce((m, t) => Math.max(m, t.idf / maxIdf), 0);
+    const runnerUp = Math.max(0, ...hits.filter((h) => h !== hit).map((h) => h.score));
+    const features: Record<FeatureName, number> = {
+      bias: 1,
+      bm25Share: hit.score / top,
+      reciprocalRank: 1 / (rank + 1),
+      coverage: hit.coverage,
+      termShare: hit.matched.length / terms.length,
+      bigramShare: bigramShare(terms, tokens),
+      density: positions.length / windowLength,
+      paragraphShare: paragraphScore.get(sentence.paragraph) ?? 0,
+      paragraphTop: paragraphs[0]?.index === sentence.paragraph ? 1 : 0,
+      neighbourShare: neighbourScore / top,
+      namesInSentence: names.length ? names.filter((t) => sentenceStems.has(t.stem)).length / names.length : 1,
+      namesInParagraph: names.length ? names.filter((t) => paragraphWords.has(t.stem)).length / names.length : 1,
+      unknownName: unknownNames > 0 ? 1 : 0,
+      unknownTerms,
+      unknownVerb,
+      typedSpan: spans.length > 0 ? 1 : 0,
+      typedSpanNear: near,
+      typedSpanFresh: nearest && !tokenize(nearest.s.text).some((t) => questionStems.has(t.stem)) ? 1 : 0,
+      novelty: content.length ? novel / content.length : 0,
+      shortSentence: Math.min(1, 8 / Math.max(1, content.length)),
+      negationMismatch: asksNegation !== NEGATION.test(sentence.text) ? 1 : 0,
+      extractorSentence: input.extractorSentence === hit.index ? 1 : 0,
+      extractorConfidence: input.extractorSentence === hit.index ? (input.extractorConfidence ?? 0) : 0,
+      extractorFound,
+      longArticle,
+      // On news, the genre the extractors were written for, their refusal is a measured signal.
+      extractorRefusedShort: (1 - extractorFound) * (1 - longArticle),
+      extractorConfidenceLong: longArticle * (input.extractorSentence === hit.index ? (input.extractorConfidence ?? 0) : 0),
+      typeOther: type === 'other' ? 1 : 0,
+      timeSpanNear: type === 'time' ? near : 0,
+      numberSpanNear: type === 'number' ? near : 0,
+      personSpanNear: type === 'person' ? near : 0,
+      placeSpanNear: type === 'place' ? near : 0,
+      nameSpanNear: type === 'name' ? near : 0,
+      coverageBest: 0,
+      bigramBest: 0,
+      missingRareTerm: missing,
+      bm25Margin: (hit.score - runnerUp) / top,
+    };
+    const lead = leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })));
+    return { sentence: hit.index, span: lead?.text ?? '', spanAt: lead ? { start: lead.start, end: lead.end } : undefined, features };
+  });
+  // How each compares with the others for the same question: the logistic model scores one
+  // candidate at a time, so the best coverage and the best word order are marked for it.
+  const bestCoverage = Math.max(...candidates.map((c) => c.features.coverage));
+  const bestBigram = Math.max(...candidates.map((c) => c.features.bigramShare));
+  for (const c of candidates) {
+    c.features.coverageBest = c.features.coverage >= bestCoverage - 1e-9 ? 1 : 0;
+    c.features.bigramBest = bestBigram > 0 && c.features.bigramShare >= bestBigram - 1e-9 ? 1 : 0;
+  }
+  return { type, candidates };
+}
+
+/** "How many people were killed": the noun counted, to prefer the number written before it. */
+function countedNoun(question: string): string | undefined {
+  const m = /\bhow\s+(?:many|much)\s+([\p{L}-]+)/iu.exec(question);
+  return m ? stem(m[1]!) : undefined;
+}
+
+/** Breaks a run of words: punctuation between two tokens. */
+const RUN_BREAK = /[,;:.()"!?—–]/;
+
+/**
+ * The span an answer leads with: the typed span nearest the matched words (for "how many X" one
+ * that counts X, when there is one); for a what/which question with no typed span, the new words
+ * right after (or else before) the words the question matched: "described as *sarcastic*".
+ */
+function leadSpan(text: string, tokens: Token[], positions: number[], type: AnswerType, question: string, spans: (Span & { d: number })[]): Span | undefined {
+  const counted = type === 'number' ? countedNoun(question) : undefined;
+  const counts = counted ? spans.filter((sp) => tokenize(sp.text).some((t) => t.stem === counted)) : [];
+  const pool = counts.length ? counts : spans;
+  const nearest = [...pool].sort((a, b) => a.d - b.d)[0];
+  if (nearest) return nearest;
+  if (type !== 'name' && !/^\s*what\b/i.test(question)) return undefined;
+  if (positions.length === 0) return undefined;
+  const matched = new Set(positions);
+  const run = (from: number, step: 1 | -1): Span | undefined => {
+    const picked: Token[] = [];
+    for (let i = from; i >= 0 && i < tokens.length && picked.length < 6; i += step) {
+      if (matched.has(i)) break;
+      const gap = step === 1 ? text.slice(tokens[i - 1]!.end, tokens[i]!.start) : text.slice(tokens[i]!.end, tokens[i + 1]!.start);
+      if (picked.length > 0 && RUN_BREAK.test(gap)) break;
+      if (picked.length === 0 && RUN_BREAK.test(gap) && step === 1 && i === from) return undefined;
+      picked.push(tokens[i]!);
+    }
+    const words = step === 1 ? picked : picked.reverse();
+    while (words.length && STOP_WORDS.has(words[0]!.norm)) words.shift();
+    while (words.length && STOP_WORDS.has(words[words.length - 1]!.norm)) words.pop();
+    if (words.length === 0) return undefined;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+    return { text: text.slice(start, end), start, end };
+  };
+  return run(positions[positions.length - 1]! + 1, 1) ?? run(positions[0]! - 1, -1);
+}
+
+function extraSentence(input: ReaderInput, hits: SentenceHit[]): boolean {
+  return input.extractorSentence !== undefined && !hits.some((h) => h.index === input.extractorSentence);
+}
+
+/** Weights fitted by calibrate.ts: one per feature, and per answer type where the data allows. */
+export interface ReaderWeights {
+  features: readonly string[];
+  weights: number[];
+  /** Without the extractors' answer, below this probability the reader says "not in the article". */
+  threshold: number;
+  /** Another sentence replaces the extractors' answer only when this much more probable. */
+  swapMargin: number;
+  /** The extractors' answer is refused below this probability. */
+  keepThreshold: number;
+}
+
+export function probability(weights: ReaderWeights, features: Record<FeatureName, number>): number {
+  let z = 0;
+  weights.features.forEach((name, i) => {
+    z += (weights.weights[i] ?? 0) * (features[name as FeatureName] ?? 0);
+  });
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,71 @@
+// The reader: the fallback that ranks sentences when the extractors have no answer, picks the
+// span of the asked type, and refuses below the fitted probability.
+import { describe, expect, it } from 'vitest';
+import { answerInput, buildLibrary, parseArticle } from '../src/index.js';
+import { questionType } from '../src/answer/answer-type.js';
+import { composeRead } from '../src/answer/read-answer.js';
+
+// Reference prose, as an encyclopedia writes it: long sentences, no quotes, few people.
+const ARTICLE = `The Varnholt Canal
+
+The Varnholt Canal is a 46-kilometre waterway that links the river Elsmere to the port of Quenby. Construction began in 1822 under the engineer Tobias Wrenfield, and the canal opened to barge traffic in 1831 after several floods delayed the works.
+
+At its peak in the 1850s the canal carried about 380,000 tonnes of coal a year, most of it bound for the ironworks of Quenby. The arrival of the railway in 1864 cut that traffic by more than half within a decade.
+
+The canal has 14 locks, the deepest of which, at Harlow Cut, lowers boats by 7 metres. A pumping station at Selby Moor keeps the summit level supplied with water during dry summers.
+
+After decades of neglect, a volunteer trust restored the eastern section between 1978 and 1994, and the whole length reopened to pleasure boats in 2002. The trust describes the restoration as the largest volunteer project of its kind in the region.
+`;
+
+/** Reference articles run long: 200 more sentences about the villages along the towpath. */
+const VILLAGES = Array.from({ length: 40 }, (_, i) => {
+  const name = `Ashgrove ${i + 1}`;
+  return [
+    `The village of ${name} lies on the towpath and holds a market on Saturdays.`,
+    `Its church tower can be seen from the water for several miles.`,
+    `Walkers often stop at the tea room by the old wharf in ${name}.`,
+    `A footbridge there was rebuilt by the parish council.`,
+    `The village school takes its name from a local poet.`,
+  ].join(' ');
+}).join('\n\n');
+
+const library = buildLibrary([parseArticle(`${ARTICLE}\n${VILLAGES}\n`, 'canal')]);
+const ask = (input: string) => answerInput(library, input);
+
+describe('the reader', () => {
+  it('GIVEN "how many" THEN the question asks for a number; "who" a person; "what year" a time', () => {
+    expect(questionType('How many locks does the canal have?')).toBe('number');
+    expect(questionType('Who restored the eastern section?')).toBe('person');
+    expect(questionType('What year did the railway arrive?')).toBe('time');
+    expect(questionType('Which city is at the end of the canal?')).toBe('place');
+  });
+
+  it('GIVEN a question in other words than the article THEN the answer leads with the number and cites its paragraph', () => {
+    const a = ask('How many locks are on the waterway?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^14 locks/);
+    expect(a.citations[0]).toEqual({ article: 'canal', paragraph: 3 });
+  });
+
+  it('GIVEN a when question about reference text THEN the answer leads with the year of that event', () => {
+    const a = ask('When did the railway reach the area?');
+    expect(a.found).toBe(true);
+    expect(a.answer.startsWith('1864') || a.fact.includes('1864')).toBe(true);
+  });
+
+  it('GIVEN a question about something the article never mentions THEN it is not in the article', () => {
+    const a = ask('Who painted the Mona Lisa?');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/not in the article/i);
+  });
+
+  it('GIVEN a sentence too long for the answer THEN it is cut at word boundaries around the span and the whole stays within 300 characters', () => {
+    const sentence = `${'The long preamble goes on and on '.repeat(8)}until the canal finally opened in 1831, and ${'then the story continues for a while '.repeat(6)}.`;
+    const at = sentence.indexOf('1831');
+    const text = composeRead(sentence, '1831', { start: at, end: at + 4 });
+    expect(text.length).toBeLessThanOrEqual(300);
+    expect(text.startsWith('1831 — …')).toBe(true);
+    expect(text).toContain('opened in 1831');
+    expect(text).not.toMatch(/ \S{1,3}…$/);
+  });
+});
