@@ -125,7 +125,8 @@ export function shapeAnswer(answer: Pick<Answer, 'fact' | 'answer' | 'evidence'>
     }
     return { lead: fact, note, sentence: evidence, span: undefined };
   }
-  const span = findSpan(evidence, fact);
+  // A time the engine resolved ("Wednesday (12 March 2025)") is written without its date in the sentence.
+  const span = findSpan(evidence, fact) ?? findSpan(evidence, fact.replace(/ \([^()]*\)$/, ''));
   // A long fact, or one the sentence opens with, is read in bold where it stands rather than twice.
   if (span && (span.start === 0 || fact.length >= LONG_FACT)) return { lead: '', note, sentence: evidence, span };
   return { lead: fact, note, sentence: evidence, span };

@@ -15,6 +15,11 @@ describe('the reply shape', () => {
     expect(text).toBe(`**About 2:15 a.m. on April 9**\n> Prosecutors said Whitfield set the blaze at **about 2:15 a.m. on April 9**, hoping the company would collect on its insurance.`);
   });
 
+  test('GIVEN a time with the date it resolves to THEN the time is bold where the sentence has it', () => {
+    const text = describeAnswer(answer('3:12 a.m. on Wednesday (12 March 2025)', 'The first baby was born there at 3:12 a.m. on Wednesday.'));
+    expect(text).toBe('**3:12 a.m. on Wednesday (12 March 2025)**\n> The first baby was born there at **3:12 a.m. on Wednesday**.');
+  });
+
   test('GIVEN a fact that is the whole sentence THEN the sentence is shown once, in bold', () => {
     const whole = 'He was acquitted of a third charge, reckless endangerment, which related to injuries suffered by a night-shift security guard.';
     expect(describeAnswer(answer(whole, whole))).toBe(`**${whole}**`);
