@@ -15,15 +15,18 @@ export interface Span {
 /** Nouns after "what"/"which" that ask for a time, a place, a number or a person. */
 const TIME_NOUNS = /^(?:year|years|date|day|month|time|century|decade|era|period|age|season)$/i;
 const PLACE_NOUNS = /^(?:city|country|state|place|town|location|region|continent|area|province|county|island|nation|village|capital|street|neighborhood|neighbourhood|borough|venue|building|site)$/i;
-const NUMBER_NOUNS = /^(?:number|amount|percentage|percent|proportion|share|size|population|total|rate|price|cost|value|temperature|speed|height|length|distance|weight|magnitude|count|sum|fraction)$/i;
+const NUMBER_NOUNS = /^(?:number|amount|dollar|dollars|percentage|percent|proportion|share|size|population|total|rate|price|cost|value|temperature|speed|height|length|distance|weight|magnitude|count|sum|fraction)$/i;
 const PERSON_NOUNS = /^(?:person|man|woman|people|artist|singer|actor|actress|author|writer|director|president|king|queen|emperor|leader|player|musician|composer|scientist|company|group|band|organization|organisation|team|party|member|members|character|producer)$/i;
 
 /** The type of answer a question asks for, read from its question word and the noun after it. */
 export function questionType(question: string): AnswerType {
   const q = question.trim().toLowerCase().replace(/^(?:and|so|but|also|then)\s+/, '');
-  const wh = /\b(who|whom|whose|when|where|how|what|which|why)\b(?:\s+(\w+))?(?:\s+(\w+))?/.exec(q);
+  const wh = /\b(who|whom|whose|when|where|how|what|which|why)\b((?:\s+[\w'-]+){0,4})/.exec(q);
   if (!wh) return 'other';
-  const [, word, next = '', third = ''] = wh;
+  const word = wh[1]!;
+  // "what was the date of …", "what dollar amount": the nouns after the question word, past its verb and article.
+  const after = (wh[2] ?? '').trim().split(/\s+/).filter(Boolean);
+  const next = after[0] ?? '';
   switch (word) {
     case 'who':
     case 'whom':
@@ -37,13 +40,12 @@ export function questionType(question: string): AnswerType {
       return /^(?:many|much|long|old|large|big|far|high|tall|deep|often|fast|heavy|wide)$/.test(next) ? 'number' : 'other';
     case 'what':
     case 'which': {
-      // "what kind of", "what type of": the noun after "of".
-      const noun = /^(?:kind|type|sort|form)$/.test(next) && third ? third : next;
-      if (TIME_NOUNS.test(noun)) return 'time';
-      if (PLACE_NOUNS.test(noun)) return 'place';
-      if (NUMBER_NOUNS.test(noun)) return 'number';
-      if (PERSON_NOUNS.test(noun)) return 'person';
-      return /^(?:is|was|are|were|did|does|do|has|have|had)$/.test(noun) ? 'other' : 'name';
+      const nouns = after.filter((w) => !/^(?:is|was|are|were|did|does|do|has|have|had|the|a|an|kind|type|sort|form|of)$/.test(w)).slice(0, 2);
+      if (nouns.some((n) => TIME_NOUNS.test(n))) return 'time';
+      if (nouns.some((n) => NUMBER_NOUNS.test(n))) return 'number';
+      if (nouns.some((n) => PLACE_NOUNS.test(n))) return 'place';
+      if (nouns.some((n) => PERSON_NOUNS.test(n))) return 'person';
+      return /^(?:is|was|are|were|did|does|do|has|have|had)$/.test(next) ? 'other' : 'name';
     }
     default:
       return 'other';

@@ -2,7 +2,7 @@
 // of a question that say what it is about.
 import type { ArticleIndex, Person } from '../search/article-index.js';
 import type { SentenceHit, TermMatch } from '../search/sentence-search.js';
-import { editDistance, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
+import { editDistance, foldAccents, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 import { boundedMemo } from '../text/memo.js';
 
@@ -257,23 +257,26 @@ function withLede(ix: ArticleIndex, person: { id: string }, paragraphs: Set<numb
   return paragraphs;
 }
 
-/** For each person, organisation or place the question names, the paragraphs that mention it. */
-function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
+/** For each person, organisation, place or year the question names, the paragraphs that mention it. */
+export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
+  // Accents folded on both sides: "Beyonce" in a question names the article's "Beyoncé".
+  const typed = foldAccents(query);
   const words = new Set(wordsOf(query));
-  const lower = ` ${query.toLowerCase().replace(/['’]s\b/g, '')} `;
+  const lower = ` ${typed.toLowerCase().replace(/['’]s\b/g, '')} `;
+  const folded = (name: string) => foldAccents(name).toLowerCase();
   const paragraphOf = (s: number) => ix.article.sentences[s]!.paragraph;
   const anchors: Set<number>[] = [];
   // A full name anchors its person; a surname alone anchors everyone who bears it.
-  const fullNamed = ix.people.filter((p) => lower.includes(` ${p.name.toLowerCase()} `));
+  const fullNamed = ix.people.filter((p) => lower.includes(` ${folded(p.name)} `));
   const covered = new Set(fullNamed.flatMap((p) => wordsOf(p.name)));
   for (const person of fullNamed) anchors.push(withLede(ix, person, new Set(person.mentions.map(paragraphOf))));
   const byAlias = new Map<string, Set<number>>();
   for (const person of ix.people) {
     if (fullNamed.includes(person)) continue;
-    for (const alias of person.aliases.map((n) => n.toLowerCase())) {
+    for (const alias of person.aliases.map(folded)) {
       if (covered.has(alias) || !(words.has(alias) || lower.includes(` ${alias} `))) continue;
       // "the mill" in lowercase is the common noun, even if someone is called Mill.
-      if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(query.replace(/\b[a-z]+\b/g, ''))) continue;
+      if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(typed.replace(/\b[a-z]+\b/g, ''))) continue;
       const set = byAlias.get(alias) ?? new Set<number>();
       for (const s of person.mentions) set.add(paragraphOf(s));
       withLede(ix, person, set);
@@ -286,15 +289,15 @@ function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     anchors.push(new Set(ix.article.paragraphs.filter((p) => p.text.includes(year)).map((p) => p.number)));
   }
   for (const thing of [...ix.organisations, ...ix.places]) {
-    const name = thing.name.toLowerCase();
+    const name = folded(thing.name);
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
-    if (!/\s/.test(thing.name) && !new RegExp(`\\b${escapeRegExp(thing.name)}\\b`).test(query)) continue;
+    if (!/\s/.test(thing.name) && !new RegExp(`\\b${escapeRegExp(foldAccents(thing.name))}\\b`).test(typed)) continue;
     if (name.length > 2 && lower.includes(` ${name} `)) {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));
       // The article's main organisation is also "the company", "the club", "the agency" …
       const main = thing.mentions.length >= 3 && ix.organisations.includes(thing);
       for (const p of ix.article.paragraphs) {
-        if (p.text.toLowerCase().includes(name) || (main && /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i.test(p.text))) paragraphs.add(p.number);
+        if (folded(p.text).includes(name) || (main && /\b(?:the|its) (?:company|firm|group|club|agency|organi[sz]ation|start-?up|business|charity|council|ministry|department|institute|university|hospital|school|team|union|party|government|authority|regulator|board|committee|commission|bank|airline|manufacturer|retailer|maker|operator|owner)\b/i.test(p.text))) paragraphs.add(p.number);
       }
       anchors.push(paragraphs);
     }

@@ -6,7 +6,7 @@ import type { ArticleIndex } from '../search/article-index.js';
 import { SentenceSearch, type SentenceHit, type TermMatch } from '../search/sentence-search.js';
 import { contentTokens, stem, tokenize, type Token } from '../text/tokens.js';
 import { STOP_WORDS } from '../text/lexicon.js';
-import { eventVerbUnknown } from './match.js';
+import { eventVerbUnknown, namedAnchors, stripQuestion } from './match.js';
 import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
 
 /** How many of the search's best sentences the reader weighs. */
@@ -54,6 +54,9 @@ export const FEATURE_NAMES = [
   'bigramBest',
   'missingRareTerm',
   'bm25Margin',
+  'countsNoun',
+  'anchorsHeld',
+  'topicFreeCoverage',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -141,6 +144,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     if (extra) hits.push(extra);
   }
   if (hits.length === 0) return { type, candidates: [] };
+  // The people, organisations, places and years the question names, by the paragraphs that mention them.
+  const anchors = namedAnchors(ix, stripQuestion(input.question));
   const top = hits[0]!.score;
   const paragraphs = paragraphSearch(ix).search(input.question, 5);
   const paragraphTop = paragraphs[0]?.score ?? 1;
@@ -151,6 +156,12 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   const asksNegation = NEGATION.test(input.question);
   const unknownVerb = eventVerbUnknown(ix, input.question) ? 1 : 0;
   const questionStems = new Set(contentTokens(input.question).map((t) => t.stem));
+  const counted = type === 'number' ? countedNoun(input.question) : undefined;
+  // The headline's words ("iPod") are in most questions and stand for "it" in most sentences:
+  // how much of the rest of the question a sentence covers says more.
+  const topic = new Set(tokenize(ix.article.headline).map((t) => t.stem));
+  const topicFree = terms.filter((t) => !topic.has(t.token.stem));
+  const topicFreeWeight = topicFree.reduce((sum, t) => sum + t.idf, 0);
   const scoreBySentence = new Map(hits.map((h) => [h.index, h.score]));
   const extractorFound = input.extractorSentence !== undefined ? 1 : 0;
   // The extractors were written for news; on long reference text their answers are right less
@@ -159,7 +170,11 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
 
   const maxIdf = Math.max(...terms.map((t) => t.idf), 1e-9);
   const known = terms.filter((t) => t.expansions.size > 0);
-  const candidates = hits.map((hit, rank): ReaderCandidate => {
+  // A year the question names pins the event: a sentence whose paragraph never writes that year
+  // tells of another one ("how many families left in 1998" is not answered by this week's leak).
+  const years = [...new Set(input.question.match(/\b(?:1[5-9]|20)\d{2}\b/g) ?? [])];
+  const eligible = hits.filter((hit) => years.every((year) => ix.article.paragraphs[ix.article.sentences[hit.index]!.paragraph - 1]?.text.includes(year)));
+  const candidates = eligible.map((hit, rank): ReaderCandidate => {
     const sentence = ix.article.sentences[hit.index]!;
     const tokens = tokenize(sentence.text);
     const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
@@ -217,6 +232,9 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       bigramBest: 0,
       missingRareTerm: missing,
       bm25Margin: (hit.score - runnerUp) / top,
+      anchorsHeld: anchors.length ? anchors.filter((paragraphs) => paragraphs.has(sentence.paragraph)).length / anchors.length : 1,
+      countsNoun: counted !== undefined && spans.some((sp) => tokenize(sp.text).some((t) => t.stem === counted)) ? 1 : 0,
+      topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
     };
     const lead = leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })));
     return { sentence: hit.index, span: lead?.text ?? '', spanAt: lead ? { start: lead.start, end: lead.end } : undefined, features };
@@ -249,8 +267,15 @@ const RUN_BREAK = /[,;:.()"!?—–]/;
 function leadSpan(text: string, tokens: Token[], positions: number[], type: AnswerType, question: string, spans: (Span & { d: number })[]): Span | undefined {
   const counted = type === 'number' ? countedNoun(question) : undefined;
   const counts = counted ? spans.filter((sp) => tokenize(sp.text).some((t) => t.stem === counted)) : [];
+  // The more of a span the question already says, the less it is the new fact ("New York City's"
+  // for a question about New York): each repeated share counts as 40 characters further away.
+  const asked = new Set(contentTokens(question).map((t) => t.stem));
+  const repeated = (sp: Span) => {
+    const words = tokenize(sp.text);
+    return words.length ? words.filter((t) => asked.has(t.stem)).length / words.length : 0;
+  };
   const pool = counts.length ? counts : spans;
-  const nearest = [...pool].sort((a, b) => a.d - b.d)[0];
+  const nearest = [...pool].sort((a, b) => a.d + 40 * repeated(a) - (b.d + 40 * repeated(b)))[0];
   if (nearest) return nearest;
   if (type !== 'name' && !/^\s*what\b/i.test(question)) return undefined;
   if (positions.length === 0) return undefined;

