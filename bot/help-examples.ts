@@ -4,6 +4,7 @@
 // index (a refresh makes new indexes, so the WeakMap forgets the old).
 import { answerQuestion, type Library, type Question } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
+import { places } from './autocomplete.js';
 import { optionsForQuestion } from './command-options.js';
 
 const cache = new WeakMap<ArticleIndex, Record<string, string>>();
@@ -55,7 +56,8 @@ export function helpExamples(library: Library, index: ArticleIndex): Record<stri
   const people = mostMentioned(index.people);
   const surname = (name: string) => name.split(/\s+/).pop() ?? name;
   const speakers = [...new Set(index.quotes.map((q) => q.speaker).filter(Boolean))];
-  const places = mostMentioned(index.places);
+  // The same places autocomplete offers: never a person the extractor filed as a place.
+  const placeNames = places(index).sort((a, b) => b.weight - a.weight).map((p) => p.name);
   const picks: Record<string, Question | undefined> = {
     ask: first([
       ...speakers.map((s) => ({ command: 'ask' as const, text: `What did ${surname(s)} say?` })),
@@ -63,9 +65,9 @@ export function helpExamples(library: Library, index: ArticleIndex): Record<stri
     ]),
     who: first(people.map((p) => ({ command: 'who' as const, text: p.name }))),
     when: first(eventCandidates(index).map((text) => ({ command: 'when' as const, text }))),
-    where: first(places.map((p) => ({ command: 'where' as const, text: `is ${p.name}` }))),
+    where: first(placeNames.flatMap((name) => [`is ${name}`, name]).map((text) => ({ command: 'where' as const, text }))),
     quote: first(speakers.map((s) => ({ command: 'quote' as const, text: surname(s), speaker: surname(s) }))),
-    search: first([...mostMentioned(index.organisations), ...places].map((t) => ({ command: 'search' as const, text: t.name }))),
+    search: first([...mostMentioned(index.organisations).map((o) => o.name), ...placeNames].map((text) => ({ command: 'search' as const, text }))),
   };
   const examples = Object.fromEntries(Object.entries(picks).flatMap(([name, q]) => (q ? [[name, exampleText(q)]] : [])));
   cache.set(index, examples);
