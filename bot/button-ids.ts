@@ -18,7 +18,16 @@ export interface OtherMatchesButton {
   question: Question;
 }
 
-export type DocentButton = ShowParagraphButton | OtherMatchesButton;
+/** A suggestion: ask this question, answered as the command would answer it. */
+export interface AskButton {
+  kind: 'ask';
+  question: Question;
+}
+
+export type DocentButton = ShowParagraphButton | OtherMatchesButton | AskButton;
+
+/** The custom id of a select menu whose options' values are button ids (several paragraphs, several suggestions). */
+export const PICK_MENU_ID = 'd1|pick';
 
 const PREFIX = 'd1';
 
@@ -47,7 +56,7 @@ export function encodeButton(button: DocentButton): string | undefined {
     button.kind === 'paragraph'
       ? ['p', button.slug, String(button.paragraph), button.sentence === undefined ? '' : String(button.sentence)]
       : [
-          'm',
+          button.kind === 'matches' ? 'm' : 'a',
           button.question.command,
           button.question.article ?? '',
           button.question.speaker ?? '',
@@ -70,11 +79,11 @@ export function decodeButton(customId: string): DocentButton | undefined {
     if (!slug || !WHOLE_NUMBER.test(paragraph) || (sentence !== '' && !WHOLE_NUMBER.test(sentence))) return undefined;
     return { kind: 'paragraph', slug, paragraph: Number(paragraph), sentence: sentence === '' ? undefined : Number(sentence) };
   }
-  if (kind === 'm' && rest.length === 5) {
+  if ((kind === 'm' || kind === 'a') && rest.length === 5) {
     const [command, article, speaker, topic, text] = rest as [string, string, string, string, string];
     if (!(COMMAND_NAMES as readonly string[]).includes(command)) return undefined;
     return {
-      kind: 'matches',
+      kind: kind === 'm' ? 'matches' : 'ask',
       question: {
         command: command as CommandName,
         text,

@@ -50,6 +50,7 @@ function describe(interaction: Interaction): { kind: string; command: string } {
   if (interaction.isChatInputCommand()) return { kind: 'command', command: interaction.commandName };
   if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
   if (interaction.isButton()) return { kind: 'button', command: interaction.customId.split('|', 2).join('|') };
+  if (interaction.isStringSelectMenu()) return { kind: 'select', command: String(interaction.values[0] ?? '').split('|', 2).join('|') };
   return { kind: 'other', command: String(interaction.type) };
 }
 
@@ -70,7 +71,7 @@ async function route(interaction: Interaction, commands: ReadonlyMap<string, Com
     }
     return command.autocomplete(interaction, context);
   }
-  if (interaction.isButton()) return handleButton(interaction, context);
+  if (interaction.isButton() || interaction.isStringSelectMenu()) return handleButton(interaction, context);
   if (interaction.isRepliable()) {
     await replyPrivately(interaction, 'I cannot handle that kind of interaction.');
     return 'unknown';

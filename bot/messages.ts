@@ -25,6 +25,14 @@ export function questionInMessage(content: string, botUserId: string): string | 
   return /[\p{L}\p{N}]/u.test(text) ? text : undefined;
 }
 
+/** The one line a mention gets when it holds no question Docent can answer ("hi", "thanks"). */
+export const NO_QUESTION_REPLY = 'I answer questions about the loaded article: mention me with one, such as `@Docent who is quoted?`, or see `/help`.';
+
+/** Two words or fewer with no question mark, and nothing found: a greeting, not a question. */
+function isNoQuestion(input: string): boolean {
+  return !input.includes('?') && input.split(/\s+/).filter(Boolean).length <= 2;
+}
+
 function cooldownReply(scope: 'user' | 'channel' | undefined, retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const wait = `${seconds} second${seconds === 1 ? '' : 's'}`;
@@ -57,6 +65,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
       const question = parseInput(input);
       question.article ??= deps.defaultArticle?.(message.guildId, library);
       const { answer, rendered } = deps.answers.answer(library, question, input);
+      if (!answer.found && isNoQuestion(input)) {
+        await message.reply({ content: NO_QUESTION_REPLY, allowedMentions: NO_MENTIONS });
+        logger.info({ ...fields, outcome: 'bad-input', latencyMs: elapsed(started) }, 'message');
+        return;
+      }
       await message.reply({ ...rendered, allowedMentions: NO_MENTIONS });
       logger.info({ ...fields, command: answer.command, outcome: answer.found ? 'answered' : 'not-found', latencyMs: elapsed(started) }, 'message');
     } catch (error) {

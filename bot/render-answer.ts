@@ -1,28 +1,23 @@
 // How an answer looks in Discord: an embed with the fact first in bold, the supporting sentence
 // as a quote, a footer "¶N · source · date", and the "Show paragraph" / "Other matches" buttons.
 // Pure functions from engine data to Discord's JSON, so they are tested without a client.
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
-} from 'discord.js';
+import type { APIEmbed } from 'discord.js';
+import { otherMatches, SEARCH_PASSAGES_IN_ANSWER } from '../src/answer/other-matches.js';
 import type { Answer, Question } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
+import { closestTerms, cutAtWord, foundComponents, notFoundComponents, paragraphSuggestion, peopleNames, type ComponentRow } from './answer-components.js';
+import { describeAnswer, DESCRIPTION_BUDGET, findSpan } from './answer-text.js';
 import { encodeButton } from './button-ids.js';
 import { LIMITS, escapeText, oneLine, truncate } from './discord-text.js';
+import { SaidOnce } from './say-once.js';
 
 export const COLOR_FOUND = 0x5865f2;
-const COLOR_NOT_FOUND = 0x99aab5;
-
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+export const COLOR_NOT_FOUND = 0x99aab5;
 
 /** A reply's visible parts; the adapters add flags and allowed mentions. */
 export interface RenderedAnswer {
   embeds: APIEmbed[];
-  components: ButtonRow[];
+  components: ComponentRow[];
 }
 
 const MAX_ALTERNATIVES_SHOWN = 5;
@@ -38,56 +33,58 @@ function articleFooter(answer: Answer, article: ArticleIndex | undefined): strin
   return truncate(parts.join(' · '), LIMITS.embedFooter);
 }
 
-function quoteBlock(text: string): string {
-  return escapeText(text)
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
-}
+/** A sentence offered instead is shown whole up to this length, then cut at a word. */
+const SUGGESTION_LENGTH = 140;
 
-/** What the answer says beyond the fact itself ("…, appears in ¶2 and ¶4"), if anything. */
-function answerBeyondFact(answer: Answer): string {
+/**
+ * "Not in the article", with the engine's suggestions taken out of its sentence: sentences from
+ * the article are listed whole (each with a button to show its paragraph), people and questions
+ * become buttons that ask them.
+ */
+function describeNotFound(answer: Answer, article: ArticleIndex | undefined): string {
   const text = answer.answer.trim();
-  if (!answer.fact || text === answer.fact) return '';
-  if (text.startsWith(answer.fact)) return text.slice(answer.fact.length).replace(/^[\s,.;:—–-]+/, '');
-  return text;
+  const at = Math.min(...answer.suggestions.map((s) => text.indexOf(s)).filter((i) => i >= 0));
+  if (!answer.suggestions.length || !Number.isFinite(at)) return escapeText(text);
+  const head = text.slice(0, at).trim().replace(/\s*Closest in the article:$/, '');
+  const sentences = answer.suggestions.flatMap((s) => {
+    const found = paragraphSuggestion(s, article);
+    return found ? [`¶${found.paragraph}: ${escapeText(cutAtWord(found.text, SUGGESTION_LENGTH))}`] : [];
+  });
+  const people = answer.suggestions.length > sentences.length;
+  const lines = [escapeText(head)];
+  if (sentences.length) lines.push('The closest it comes:', ...sentences.map((s) => `• ${s}`));
+  else if (people) lines.push('Try one of these:');
+  return lines.join('\n');
 }
 
-function describeFound(answer: Answer): string {
-  const lead = answer.fact || answer.answer;
-  const parts = [`**${escapeText(lead.trim())}**`];
-  const more = answerBeyondFact(answer);
-  if (more && more !== answer.evidence) parts.push(escapeText(more));
-  if (answer.evidence) parts.push(quoteBlock(answer.evidence));
-  return parts.join('\n');
-}
-
-function describeNotFound(answer: Answer): { description: string; fields: APIEmbedField[] } {
-  const description = escapeText(answer.answer.trim());
-  const missing = answer.suggestions.filter((s) => !answer.answer.includes(s));
-  if (missing.length === 0) return { description, fields: [] };
-  const list = missing.map((s) => `• ${escapeText(oneLine(s))}`).join('\n');
-  return { description, fields: [{ name: 'Closest facts', value: truncate(list, LIMITS.embedFieldValue) }] };
-}
-
-function alternativesList(answer: Answer, max = MAX_ALTERNATIVES_SHOWN): string {
-  return answer.alternatives
+/** Each candidate: the fact in bold with its paragraph, then its sentence once (the fact bold in it), no sentence twice in the list. */
+function alternativesList(alternatives: Answer['alternatives'], max = MAX_ALTERNATIVES_SHOWN, said = new SaidOnce()): string {
+  return alternatives
     .slice(0, max)
-    .map((alt) => `**${escapeText(oneLine(alt.fact))}** (¶${alt.citation.paragraph})\n${quoteBlock(oneLine(alt.evidence))}`)
+    .map((alt) => {
+      const evidence = said.filter(oneLine(alt.evidence));
+      const span = evidence ? findSpan(evidence, alt.fact) : undefined;
+      const sentence = !evidence ? '' : span ? `${escapeText(evidence.slice(0, span.start))}**${escapeText(evidence.slice(span.start, span.end))}**${escapeText(evidence.slice(span.end))}` : escapeText(evidence);
+      return `**${escapeText(oneLine(alt.fact))}** (¶${alt.citation.paragraph})${sentence ? `\n> ${sentence}` : ''}`;
+    })
     .join('\n');
 }
 
-/** The sentence of `paragraph` that the evidence comes from, as an index into the article's sentences. */
-function findEvidenceSentence(article: ArticleIndex, paragraph: number, evidence: string): number | undefined {
-  if (!evidence) return undefined;
-  const candidates = article.article.sentences.filter((s) => s.paragraph === paragraph);
-  const exact = candidates.find((s) => s.text === evidence);
-  if (exact) return exact.index;
-  return candidates.find((s) => s.text.includes(evidence) || evidence.includes(s.text))?.index;
+
+/** /search: the best passages, each once with its paragraph, within the description budget. */
+function describeSearch(answer: Answer): string {
+  const passages = [{ paragraph: answer.citations[0]?.paragraph, text: answer.evidence || answer.fact }, ...answer.alternatives.map((a) => ({ paragraph: a.citation.paragraph, text: a.evidence || a.fact }))]
+    .slice(0, SEARCH_PASSAGES_IN_ANSWER);
+  const each = Math.floor(DESCRIPTION_BUDGET / passages.length) - 12;
+  return passages.map((p) => `**¶${p.paragraph ?? '?'}** ${escapeText(cutAtWord(p.text, each))}`).join('\n');
 }
 
-function button(label: string, customId: string): APIButtonComponent {
-  return { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: customId };
+/** What the person typed, for a title: the question's own words, without options they did not type. */
+export function askedText(question: Question): string {
+  if (question.command === 'quote') return `/quote ${[question.speaker && `speaker:${question.speaker}`, question.topic && `topic:${question.topic}`].filter(Boolean).join(' ') || question.text}`;
+  // A routed question already starts with its question word ("who is the mayor?"): do not say "/who who".
+  if (new RegExp(`^${question.command}\\b`, 'i').test(question.text.trim())) return question.text;
+  return `/${question.command} ${question.text}`;
 }
 
 /** Keep an embed within Discord's limits: each part on its own, then the 6,000 total by shortening the description. */
@@ -128,33 +125,27 @@ export function embedLength(embed: APIEmbed): number {
 export function renderAnswer(answer: Answer, question: Question, article: ArticleIndex | undefined): RenderedAnswer {
   const title = escapeText(oneLine(answer.input)) || undefined;
   if (!answer.found) {
-    const { description, fields } = describeNotFound(answer);
+    // A search that matched nothing still offers a way on: the closest terms the article has.
+    const offered = answer.command === 'search' && !answer.suggestions.length && article ? closestTerms(article, question.text) : [];
+    const shown = offered.length ? { ...answer, suggestions: offered } : answer;
+    const description = describeNotFound(shown, article) + (offered.length ? '\nSearch for one of these instead:' : '');
     const embed: APIEmbed = { color: COLOR_NOT_FOUND, title, description };
-    if (fields.length) embed.fields = fields;
     if (article) embed.footer = { text: truncate(oneLine(article.article.headline), LIMITS.embedFooter) };
-    return { embeds: [fitEmbed(embed)], components: [] };
+    return { embeds: [fitEmbed(embed)], components: notFoundComponents(shown, question, shown.suggestions) };
   }
-  const embed: APIEmbed = { color: COLOR_FOUND, title, description: describeFound(answer) };
+  const description = answer.command === 'search' ? describeSearch(answer) : describeAnswer(answer);
+  const embed: APIEmbed = { color: COLOR_FOUND, title, description };
   const footer = articleFooter(answer, article);
   if (footer) embed.footer = { text: footer };
-
-  const buttons: APIButtonComponent[] = [];
-  const cited = answer.citations[0];
-  if (article && cited) {
-    const sentence = findEvidenceSentence(article, cited.paragraph, answer.evidence);
-    const id = encodeButton({ kind: 'paragraph', slug: cited.article, paragraph: cited.paragraph, sentence });
-    if (id) buttons.push(button('Show paragraph', id));
+  const others = otherMatches(answer, question, peopleNames(article));
+  const components = foundComponents(answer, question, article, description, others.length > 0);
+  // Too long a question to carry in a button: show the next candidates right away instead.
+  if (others.length && !encodeButton({ kind: 'matches', question: { ...question, article: answer.article?.slug ?? question.article } })) {
+    const said = new SaidOnce();
+    said.note(`${answer.fact} ${answer.evidence}`);
+    embed.fields = [{ name: 'Other matches', value: alternativesList(others, 3, said) || 'No other matches in the article.' }];
   }
-  if (answer.alternatives.length) {
-    const id = encodeButton({ kind: 'matches', question: { ...question, article: answer.article?.slug ?? question.article } });
-    if (id) buttons.push(button('Other matches', id));
-    // Too long a question to carry in a button: show the next candidates right away instead.
-    else embed.fields = [{ name: 'Other matches', value: alternativesList(answer, 3) }];
-  }
-  return {
-    embeds: [fitEmbed(embed)],
-    components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
-  };
+  return { embeds: [fitEmbed(embed)], components };
 }
 
 /** "Show paragraph": the whole paragraph, the matched sentence in bold. Undefined when it no longer exists. */
@@ -182,11 +173,16 @@ export function renderParagraph(article: ArticleIndex, paragraphNumber: number, 
   return fitEmbed(embed);
 }
 
-/** "Other matches": the next candidates after the answer shown. */
-export function renderAlternatives(answer: Answer): APIEmbed {
-  const items = answer.alternatives.slice(0, MAX_ALTERNATIVES_SHOWN);
-  let description = items.length ? alternativesList(answer) : 'No other matches in the article.';
+/** "Other matches": the next candidates of the kind asked for, none repeating the answer shown. */
+export function renderAlternatives(answer: Answer, question: Question, article?: ArticleIndex): APIEmbed {
+  const items = otherMatches(answer, question, peopleNames(article)).slice(0, MAX_ALTERNATIVES_SHOWN);
+  const list = (n: number) => {
+    const said = new SaidOnce();
+    said.note(`${answer.fact} ${answer.evidence}`);
+    return alternativesList(items, n, said);
+  };
+  let description = items.length ? list(items.length) : 'No other matches in the article.';
   // Drop whole items rather than cut one in half.
-  for (let n = items.length; description.length > LIMITS.embedDescription && n > 1; n--) description = alternativesList(answer, n - 1);
-  return fitEmbed({ color: COLOR_FOUND, title: `Other matches · ${escapeText(oneLine(answer.input))}`, description });
+  for (let n = items.length; description.length > LIMITS.embedDescription && n > 1; n--) description = list(n - 1);
+  return fitEmbed({ color: COLOR_FOUND, title: `Other matches · ${escapeText(oneLine(askedText(question)))}`, description });
 }

@@ -5,6 +5,7 @@ import { time, TimestampStyles, type APIEmbed, type APIEmbedField } from 'discor
 import { FACT_KINDS, describeChange, type ArticleChange, type ChangeEntry, type FactKind, type HistoryVersion, type RefreshOutcome } from '../src/store/index.js';
 import { escapeText, oneLine, truncate } from './discord-text.js';
 import { fitEmbed } from './render-answer.js';
+import { SaidOnce } from './say-once.js';
 import type { ShardReach } from './shard-sync.js';
 
 const COLOR_CHANGED = 0x57f287;
@@ -18,20 +19,22 @@ const ARTICLES_LISTED = 20;
 
 const STATUS_TITLE: Record<ArticleChange['status'], string> = { added: 'Added', removed: 'Removed', changed: 'Updated', unchanged: 'Unchanged' };
 
-/** A few of `items` as quoted lines, and how many more there are. */
-function sample(sign: '+' | '−', items: string[]): string[] {
-  const shown = items.slice(0, ITEMS_PER_LIST).map((item) => `${sign} ${escapeText(truncate(oneLine(item), ITEM_LENGTH))}`);
+/** A few of `items` as quoted lines, and how many more there are; a sentence already listed is shown as "…". */
+function sample(sign: '+' | '−', items: string[], said: SaidOnce): string[] {
+  const shown = items.slice(0, ITEMS_PER_LIST).map((item) => `${sign} ${escapeText(truncate(said.filter(oneLine(item)) || '…', ITEM_LENGTH))}`);
   if (items.length > ITEMS_PER_LIST) shown.push(`${sign} …and ${items.length - ITEMS_PER_LIST} more`);
   return shown;
 }
 
 /** One field per kind of fact that changed, with the added and removed items. */
 function changeFields(change: ArticleChange): APIEmbedField[] {
+  // A changed paragraph is listed removed and added: its unchanged sentences are shown once.
+  const said = new SaidOnce();
   return FACT_KINDS.flatMap((kind) => {
     const { added, removed } = change.facts[kind];
     if (added.length === 0 && removed.length === 0) return [];
     const counts = [added.length && `${added.length} added`, removed.length && `${removed.length} removed`].filter(Boolean).join(', ');
-    return [{ name: `${KIND_LABEL[kind]}: ${counts}`, value: [...sample('+', added), ...sample('−', removed)].join('\n') }];
+    return [{ name: `${KIND_LABEL[kind]}: ${counts}`, value: [...sample('+', added, said), ...sample('−', removed, said)].join('\n') }];
   });
 }
 

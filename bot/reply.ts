@@ -11,7 +11,7 @@ import type { Question } from '../src/index.js';
 import type { ArticleIndex } from '../src/search/article-index.js';
 import type { CommandContext, Outcome } from '../commands/index.js';
 import { chooseArticle, defaultArticleFor } from './article-choice.js';
-import { articles, rankChoices, type Candidate } from './autocomplete.js';
+import { articles, fromEveryArticle, rankChoices, type Candidate } from './autocomplete.js';
 import { LIMITS, truncate } from './discord-text.js';
 
 
@@ -78,8 +78,10 @@ export async function respondWithChoices(
   else {
     const choice = chooseArticle(library, interaction.options.getString('article'));
     const slug = choice.ok ? (choice.slug ?? defaultArticleFor(context.moderation, interaction.guildId, library)) : undefined;
-    const index = choice.ok ? (slug ? library.get(slug) : library.list()[0]) : undefined;
+    const index = slug ? library.get(slug) : undefined;
+    // No article chosen and no server default: offer every article's, each labelled with its article.
     if (index) candidates = pick(index);
+    else if (choice.ok) candidates = fromEveryArticle(library, pick);
   }
   await interaction.respond(rankChoices(candidates, typed));
   return 'suggested';

@@ -131,6 +131,13 @@ async function main(): Promise<number> {
     rows.push(below('askStdin', `${a.questions} questions on stdin (median of ${a.runsMs.length})`, a.totalMs, 3000, 'ms'));
   });
 
+  /**
+   * Issue 11's target: without the answer cache, at least 0.4x the bare bot's throughput on the
+   * same fake. The earlier 0.9x left Docent 20-25 µs per interaction for everything it adds (the
+   * bare bot answers a fixed text in about 0.2 ms, fake included), less than one search takes.
+   */
+  const DISCORD_MIN_RATIO = 0.4;
+
   await section('discord', async () => {
     // The JSON carries the engine-bound figure (answer cache off: every interaction is answered by
     // the engine); the deployed configuration, with its cache of rendered answers, is shown beside it.
@@ -144,9 +151,15 @@ async function main(): Promise<number> {
     );
     rows.push(
       info('discord', 'throughput, no answer cache', `${round(cold.throughput, 0)}/s`),
-      { section: 'discord', metric: 'vs bare bot, no answer cache', measured: `${round(ratio(cold), 2)}x`, target: '>= 0.9x', met: ratio(cold) >= 0.9 },
+      {
+        section: 'discord',
+        metric: 'vs bare bot, no answer cache',
+        measured: `${round(ratio(cold), 2)}x`,
+        target: `>= ${DISCORD_MIN_RATIO}x`,
+        met: ratio(cold) >= DISCORD_MIN_RATIO,
+      },
       below('discord', 'p99, no answer cache', cold.p99Ms, 20, 'ms'),
-      { section: 'discord', metric: 'vs bare bot, answer cache on', measured: `${round(ratio(cached), 2)}x`, target: '>= 0.9x', met: ratio(cached) >= 0.9 },
+      info('discord', 'vs bare bot, answer cache on', `${round(ratio(cached), 2)}x`),
       below('discord', 'p99, answer cache on', cached.p99Ms, 20, 'ms'),
     );
   });

@@ -1,6 +1,7 @@
 // End to end through the fake Discord: questions in messages that mention Docent and in DMs,
 // answered like /ask as replies that ping no one; bots and empty pings ignored; spam answered once.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describeAnswer } from '../bot/answer-text.js';
 import { escapeText } from '../bot/discord-text.js';
 import { answerInput } from '../src/index.js';
 import { startBot, type BotHarness } from './support/bot-harness.js';
@@ -33,7 +34,7 @@ describe('mentions and direct messages', () => {
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const embed = reply.body.embeds[0];
     expect(embed.title).toBe(escapeText('who met Putin at the G20?'));
-    if (expected.found) expect(embed.description.startsWith(`**${escapeText((expected.fact || expected.answer).trim())}`)).toBe(true);
+    if (expected.found) expect(embed.description).toBe(describeAnswer(expected));
     else expect(embed.description).toBe(escapeText(expected.answer.trim()));
   });
 

@@ -33,12 +33,16 @@ function foundAnswer(overrides: Partial<Answer> = {}): Answer {
 const whoMarek: Question = { command: 'who', text: 'Marek Lind', article: 'harbour-bridge' };
 
 describe('answer embeds', () => {
-  test('GIVEN a found answer THEN the fact leads in bold, the evidence is quoted and the footer cites paragraph, source and date', () => {
+  test('GIVEN a found answer whose sentence opens with the fact THEN the sentence is shown once, the fact in bold where it stands, and the footer cites paragraph, source and date', () => {
     const { embeds } = renderAnswer(foundAnswer(), whoMarek, harbour);
     const embed = embeds[0]!;
-    expect(embed.description!.startsWith("**Marek Lind, the port authority's chief engineer**")).toBe(true);
-    expect(embed.description).toContain(`> ${escapeText(engineerSentence.text)}`);
+    expect(embed.description).toBe(`**Marek Lind, the port authority's chief engineer**, inspected the pier on Monday night.`);
     expect(embed.footer?.text).toBe('¶2 · Harbour Gazette · 2024-03-12');
+  });
+
+  test('GIVEN a short fact inside a longer sentence THEN the fact leads in bold and the sentence follows once as a quote, the fact bold in it', () => {
+    const embed = renderAnswer(foundAnswer({ fact: 'Monday night', answer: `Monday night — ${engineerSentence.text}` }), whoMarek, harbour).embeds[0]!;
+    expect(embed.description).toBe("**Monday night**\n> Marek Lind, the port authority's chief engineer, inspected the pier on **Monday night**.");
   });
 
   test('GIVEN a found answer with alternatives THEN it has "Show paragraph" and "Other matches" buttons whose ids decode to what a click needs', () => {
@@ -51,12 +55,15 @@ describe('answer embeds', () => {
     expect(decodeButton(ids[1]!)).toEqual({ kind: 'matches', question: { command: 'who', text: 'Marek Lind', article: 'harbour-bridge', speaker: undefined, topic: undefined } });
   });
 
-  test('GIVEN an answer not in the article THEN it is grey, lists the closest facts and has no buttons', () => {
-    const answer = foundAnswer({ found: false, fact: '', evidence: '', citations: [], alternatives: [], answer: 'That is not in the article.', suggestions: ['Marek Lind inspected the pier on Monday night'] });
+  test('GIVEN an answer not in the article THEN it is grey, and each suggestion is a button that asks it', () => {
+    const answer = foundAnswer({ found: false, fact: '', evidence: '', citations: [], alternatives: [], answer: 'That is not in the article. Closest in the article: Marek Lind (chief engineer); /quote Anna Lind.', suggestions: ['Marek Lind (chief engineer)', '/quote Anna Lind'] });
     const { embeds, components } = renderAnswer(answer, whoMarek, harbour);
-    expect(embeds[0]!.description).toBe('That is not in the article.');
-    expect(embeds[0]!.fields).toEqual([{ name: 'Closest facts', value: '• Marek Lind inspected the pier on Monday night' }]);
-    expect(components).toEqual([]);
+    expect(embeds[0]!.description).toBe('That is not in the article.\nTry one of these:');
+    const buttons = components[0]!.components.map((b) => ('custom_id' in b ? { label: 'label' in b ? b.label : '', id: decodeButton(b.custom_id) } : undefined));
+    expect(buttons).toEqual([
+      { label: 'Marek Lind (chief engineer)', id: { kind: 'ask', question: { command: 'who', text: 'Marek Lind', article: 'harbour-bridge', speaker: undefined, topic: undefined } } },
+      { label: '/quote Anna Lind', id: { kind: 'ask', question: { command: 'quote', text: 'Anna Lind', speaker: 'Anna Lind', article: 'harbour-bridge', topic: undefined } } },
+    ]);
   });
 
   test('GIVEN markdown and mentions in what was asked and in the article THEN they are escaped, never live', () => {
@@ -84,7 +91,7 @@ describe('answer embeds', () => {
     });
     const question: Question = { command: 'ask', text: long };
     const rendered = renderAnswer(answer, question, harbour);
-    for (const embed of [...rendered.embeds, renderAlternatives(answer)]) {
+    for (const embed of [...rendered.embeds, renderAlternatives(answer, question, harbour)]) {
       expect(embed.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
       expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);
       for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.embedFieldValue);

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../../bot/logger.js';
 import { followDataChanges, moderationSettings, openModeration, type Moderation } from '../../bot/moderation.js';
 import { loadCommands, type Command } from '../../commands/index.js';
 import type { Library } from '../../src/index.js';
+import { messageOf, repeatedLongSentences } from './discord-reply.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.js';
 
 /** A token-shaped secret, so a test can look for it in every log line. */
@@ -99,6 +100,23 @@ export async function startBot(options: HarnessOptions): Promise<BotHarness> {
       stopFollowing?.();
       await client.destroy();
       if (!options.runningFake) await fake.stop();
+      // Every end-to-end suite starts its bot here, so every reply any of them produced is checked.
+      assertNothingSaidTwice(fake);
     },
   };
+}
+
+/**
+ * Fails when any message the bot sent shows a sentence of 40 characters or more twice (issue 11:
+ * a reply says each thing once). Titles are left out: they echo what the person typed.
+ */
+export function assertNothingSaidTwice(fake: FakeDiscord): void {
+  const problems: string[] = [];
+  for (const request of fake.requests) {
+    const message = messageOf(request);
+    if (!message || typeof message !== 'object') continue;
+    const withoutTitles = { ...message, embeds: (message.embeds ?? []).map((e: Record<string, unknown>) => ({ ...e, title: undefined })) };
+    for (const sentence of repeatedLongSentences(withoutTitles)) problems.push(`${request.method} ${request.path}: "${sentence}"`);
+  }
+  if (problems.length) throw new Error(`replies showed a sentence twice:\n${problems.slice(0, 20).join('\n')}`);
 }

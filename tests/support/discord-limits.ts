@@ -35,7 +35,22 @@ const buttonSchema = z.looseObject({
   custom_id: text(1, LIMITS.customId).optional(),
 });
 
-const actionRowSchema = z.looseObject({ type: z.literal(1), components: z.array(buttonSchema).min(1).max(5) });
+/** A string select menu (Discord's limits: 25 options, each label, value and description at most 100 characters). */
+const selectSchema = z.looseObject({
+  type: z.literal(3),
+  custom_id: text(1, LIMITS.customId),
+  placeholder: text(0, 150).optional(),
+  options: z
+    .array(z.looseObject({ label: text(1, 100), value: text(1, 100), description: text(0, 100).optional() }))
+    .min(1)
+    .max(25),
+});
+
+/** A row holds up to five buttons, or one select menu alone. */
+const actionRowSchema = z.union([
+  z.looseObject({ type: z.literal(1), components: z.array(buttonSchema).min(1).max(5) }),
+  z.looseObject({ type: z.literal(1), components: z.tuple([selectSchema]) }),
+]);
 
 /** Allowed mentions that parse nothing and name no one. */
 const noMentionsSchema = z.looseObject({

@@ -312,6 +312,13 @@ export class FakeDiscord {
     return payload;
   }
 
+  /** A pick in a string select menu with `customId`: `values` are the chosen options' values. */
+  selectMenu(customId: string, values: string[], message?: Payload, context: InteractionOptions = {}): Payload {
+    const payload = this.interactionBase(3, { custom_id: customId, component_type: 3, values }, context);
+    payload.message = message ?? this.messageObject(payload.channel_id, { content: '' }, this.botUser, payload.guild_id);
+    return payload;
+  }
+
   /** A whole message object, as REST answers and MESSAGE_CREATE carry them. */
   messageObject(channelId: string, data: Payload, author: FakeUser, guildId?: string): Payload {
     const message: Payload = {
