@@ -13,7 +13,7 @@ import { buildLibrary, readArticleFile, type Answer } from '../src/index.js';
 import { answerByExtractors } from '../src/answer/index.js';
 import { parseInput } from '../src/answer/route.js';
 import { composeRead, extractorSentence } from '../src/answer/read-answer.js';
-import { FEATURE_NAMES, readCandidates, type FeatureName } from '../src/answer/reader.js';
+import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName } from '../src/answer/reader.js';
 import type { AnswerType } from '../src/answer/answer-type.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile, type EvalQuestion } from '../tests/support/eval-score.js';
 
@@ -45,8 +45,10 @@ interface Example {
   group: string;
   question: EvalQuestion;
   rows: Row[];
-  /** What the extractors answered, judged. */
-  extracted: { found: boolean; precise: boolean };
+  /** What the extractors answered, judged; how sure they were; whether it is a whole sentence. */
+  extracted: { found: boolean; precise: boolean; confidence: number; sentenceAnswer: boolean };
+  /** A news-length article (shorter than LONG_ARTICLE_SENTENCES). */
+  short: boolean;
   /** BM25's best sentence, judged as an answer: the baseline. */
   bm25Precise: boolean;
 }
@@ -106,7 +108,14 @@ export function collectExamples(spec: SetSpec): Example[] {
           rows.push({ features: FEATURE_NAMES.map((name: FeatureName) => c.features[name]), precise, holds });
         }
       }
-      out.push({ group: spec.group, question, rows, extracted: { found: extracted.found, precise: extractedPrecise }, bm25Precise });
+      out.push({
+        group: spec.group,
+        question,
+        rows,
+        extracted: { found: extracted.found, precise: extractedPrecise, confidence: extracted.confidence, sentenceAnswer: extracted.fact === extracted.evidence },
+        short: ix.article.sentences.length < LONG_ARTICLE_SENTENCES,
+        bm25Precise,
+      });
     }
   }
   return out;
@@ -187,6 +196,12 @@ export interface Decision {
   swapMargin: number;
   /** When the extractors answered: their answer is refused below this probability. */
   keepThreshold: number;
+  /**
+   * On a news-length article, an extractors' answer this sure (other than a whole sentence) is
+   * taken without consulting the reader: the cheapest part of the decision, chosen as low as it
+   * can be without changing any fitted answer.
+   */
+  trustExtractor: number;
 }
 
 const EXTRACTOR = FEATURE_NAMES.indexOf('extractorSentence');
@@ -194,6 +209,8 @@ const EXTRACTOR = FEATURE_NAMES.indexOf('extractorSentence');
 /** One question reduced to what the decision needs: the reader's best candidate and the extractors' own. */
 interface Reduced {
   negative: boolean;
+  /** The extractors' answer would be taken without the reader at this trust level or below. */
+  trustedAt: number;
   extractedFound: boolean;
   extractedPrecise: boolean;
   best?: { p: number; precise: boolean } | undefined;
@@ -205,28 +222,31 @@ function reduce(examples: Example[], w: number[]): Reduced[] {
     const scored = ex.rows.map((row) => ({ p: probabilityOf(w, row.features), precise: row.precise, extractor: row.features[EXTRACTOR] === 1 }));
     const best = scored.length ? scored.reduce((a, b) => (b.p > a.p ? b : a)) : undefined;
     const own = ex.extracted.found ? scored.find((s) => s.extractor) : undefined;
-    return { negative: ex.question.expect_not_found === true, extractedFound: ex.extracted.found, extractedPrecise: ex.extracted.precise, best, own };
+    const trustedAt = ex.short && ex.extracted.found && !ex.extracted.sentenceAnswer ? ex.extracted.confidence : -1;
+    return { negative: ex.question.expect_not_found === true, trustedAt, extractedFound: ex.extracted.found, extractedPrecise: ex.extracted.precise, best, own };
   });
 }
 
-/** What the engine would answer with these weights and this decision (decideAnswer's rule). */
+/** What the engine would answer to one question with this decision (decideAnswer's rule). */
+function verdict(ex: Reduced, decision: Decision): { found: boolean; precise: boolean } {
+  if (!ex.best || ex.trustedAt >= decision.trustExtractor) return { found: ex.extractedFound, precise: ex.extractedPrecise };
+  if (ex.own) {
+    const chosen = ex.best.p >= ex.own.p + decision.swapMargin ? ex.best : ex.own;
+    const found = chosen.p >= decision.keepThreshold;
+    return { found, precise: found && chosen.precise };
+  }
+  if (ex.extractedFound) return { found: true, precise: ex.extractedPrecise };
+  const found = ex.best.p >= decision.threshold;
+  return { found, precise: found && ex.best.precise };
+}
+
+/** What the engine would answer with these weights and this decision, added up. */
 export function outcome(examples: Example[] | Reduced[], w: number[], decision: Decision): Outcome {
   const reduced = (examples[0] && 'rows' in examples[0] ? reduce(examples as Example[], w) : examples) as Reduced[];
   const o: Outcome = { questions: 0, answerable: 0, precise: 0, wrong: 0, refusedAnswerable: 0, negatives: 0, refused: 0 };
   for (const ex of reduced) {
     o.questions++;
-    let found = ex.extractedFound;
-    let precise = ex.extractedPrecise;
-    if (ex.best) {
-      if (ex.own) {
-        const chosen = ex.best.p >= ex.own.p + decision.swapMargin ? ex.best : ex.own;
-        found = chosen.p >= decision.keepThreshold;
-        precise = found && chosen.precise;
-      } else if (!ex.extractedFound) {
-        found = ex.best.p >= decision.threshold;
-        precise = found && ex.best.precise;
-      }
-    }
+    const { found, precise } = verdict(ex, decision);
     if (ex.negative) {
       o.negatives++;
       if (!found) o.refused++;
@@ -274,14 +294,23 @@ export function chooseDecision(examples: Example[], w: number[]): Decision {
   for (const threshold of GRID(0, 0.9, 0.02))
     for (const swapMargin of GRID(0, 0.6, 0.05))
       for (const keepThreshold of GRID(0, 0.5, 0.05)) {
-        const d = { threshold, swapMargin, keepThreshold };
+        const d = { threshold, swapMargin, keepThreshold, trustExtractor: NEVER };
         const n = outcome(news, w, d);
         if (n.precise + n.refused < newsFloor) continue;
         const u = utility(outcome(real, w, d));
         if (!best || u > best.u + 1e-12) best = { d, u };
       }
-  return best?.d ?? { threshold: 1, swapMargin: 1, keepThreshold: 0 };
+  if (!best) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER };
+  // Then the lowest trust level at which every fitted question is answered as without it.
+  const all = [...real, ...news];
+  const answers = (d: Decision) => all.map((ex) => JSON.stringify(verdict(ex, d))).join();
+  const reference = answers(best.d);
+  const trustExtractor = GRID(0, 1, 0.05).find((trust) => answers({ ...best.d, trustExtractor: trust }) === reference) ?? NEVER;
+  return { ...best.d, trustExtractor };
 }
+
+/** A trust level no confidence reaches: the reader is always consulted. */
+const NEVER = 1.01;
 
 /** The precision/coverage curve of the fallback threshold, the other two held at their choice. */
 export function thresholdCurve(examples: Example[], w: number[], decision: Decision): { threshold: number; o: Outcome }[] {

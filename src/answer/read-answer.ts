@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ArticleIndex } from '../search/article-index.js';
 import type { Answer, Alternative } from '../types.js';
 import { ANSWER_BUDGET, notFoundAnswer, paragraphOf, sentenceText, truncate, type AnswerContext } from './compose.js';
-import { FEATURE_NAMES, probability, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
+import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, probability, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
 import type { AnswerType } from './answer-type.js';
 import fittedWeights from './reader-weights.json' with { type: 'json' };
 
@@ -15,6 +15,7 @@ const weightsSchema = z.object({
   threshold: z.number().min(0).max(1),
   swapMargin: z.number().min(0).max(1),
   keepThreshold: z.number().min(0).max(1),
+  trustExtractor: z.number().min(0).max(1.01),
 });
 
 let committed: ReaderWeights | undefined;
@@ -82,6 +83,10 @@ function typeOfCommand(command: string, text: string): AnswerType | undefined {
 /** The reader's decision over the extractors' answer for a question. */
 export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string, extracted: Answer, weights: ReaderWeights = readerWeights()): Answer {
   if (!ANSWERED_BY_READER.has(ctx.command) || !text.trim()) return extracted;
+  // A sure answer of the extractors on a news-length article: the fit found the reader changes
+  // none of these, so it is not consulted (the reader is most of the cost of an answer).
+  const short = ix.article.sentences.length < LONG_ARTICLE_SENTENCES;
+  if (short && extracted.found && extracted.fact !== extracted.evidence && extracted.confidence >= weights.trustExtractor) return extracted;
   const ranked = scoreQuestion(ix, text, extracted, weights, typeOfCommand(ctx.command, text));
   const top = ranked[0];
   if (!top) return extracted;

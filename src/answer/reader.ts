@@ -15,7 +15,7 @@ export const READER_DEPTH = 10;
 const EXTRACTOR_SEARCH_DEPTH = 64;
 
 /** An article this long reads as reference text rather than a news story. */
-const LONG_ARTICLE_SENTENCES = 120;
+export const LONG_ARTICLE_SENTENCES = 120;
 
 /** The features of one candidate sentence, by name; calibrate.ts fits a weight for each. */
 export const FEATURE_NAMES = [
@@ -336,6 +336,8 @@ export interface ReaderWeights {
   swapMargin: number;
   /** The extractors' answer is refused below this probability. */
   keepThreshold: number;
+  /** On a news-length article, an extractors' answer this sure (not a whole sentence) is taken as it is. */
+  trustExtractor: number;
 }
 
 export function probability(weights: ReaderWeights, features: Record<FeatureName, number>): number {
