@@ -11,6 +11,7 @@ import {
   describeChange,
   diffArticleIndexes,
   indexStoredArticle,
+  indexingProblem,
   limitsFromEnv,
   normalizeSlug,
   slugForFile,
@@ -146,6 +147,11 @@ async function validate(paths: string[], limits: ArticleLimits, io: DataCliIo): 
       const store = await DataStore.open(path, { limits });
       const { articles, problems: found } = await store.readAll();
       problems.push(...found.map((p) => `${p.file === store.paths.articles ? p.file : join(store.paths.articles, p.file)}: ${p.reason}`));
+      // The same indexing check a bot makes at start-up and on a refresh.
+      for (const stored of articles) {
+        const why = await store.checkIndexing(stored);
+        if (why) problems.push(`${join(store.paths.articles, stored.file)}: ${why}`);
+      }
       what = `${articles.length} article${articles.length === 1 ? '' : 's'}`;
     } else {
       const bytes = await readFile(path);
@@ -158,6 +164,8 @@ async function validate(paths: string[], limits: ArticleLimits, io: DataCliIo): 
       } else {
         const check = validateArticleFile(bytes, name, limits);
         if (!check.ok) problems.push(`${path}: ${check.reason}`);
+        const why = check.ok ? await indexingProblem({ article: check.article }, limits.indexTimeoutMs) : undefined;
+        if (why) problems.push(`${path}: ${why}`);
         what = check.ok ? `"${check.article.headline}", ${check.article.paragraphs.length} paragraphs` : '';
       }
     }
@@ -185,12 +193,12 @@ async function reload(store: DataStore, actor: string, io: DataCliIo): Promise<n
     io.err('data: reload refused: nothing changed; running bots keep serving the current articles');
     return EXIT_REFUSED;
   }
-  // Index every article once, as a bot would, so an article the engine chokes on is caught here.
+  // Index every article once, as a bot would (in a worker, within the time limit), so an article
+  // the engine chokes on is caught here.
   for (const stored of articles) {
-    try {
-      indexStoredArticle(stored);
-    } catch (error) {
-      io.err(`data: ${stored.file}: the article could not be indexed: ${(error as Error).message}`);
+    const why = await store.checkIndexing(stored);
+    if (why) {
+      io.err(`data: ${stored.file}: ${why}`);
       return EXIT_REFUSED;
     }
   }

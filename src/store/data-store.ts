@@ -21,6 +21,7 @@ import { readJsonLines } from './json-lines.js';
 import { DEFAULT_LIMITS, type ArticleLimits } from './limits.js';
 import { normalizeSlug, slugForFile, slugSchema } from './slug.js';
 import { ARTICLE_FILE, validateArticleFile } from './validate-article.js';
+import { indexingProblem } from './off-thread-index.js';
 
 export interface DataPaths {
   root: string;
@@ -156,6 +157,20 @@ export class DataStore {
     return this.readStored(slug, file, factsFile);
   }
 
+  /**
+   * Index an article in the worker, within the time limit, before anything is written: why it
+   * cannot be served, or undefined when it can. A file that passes validation can still take the
+   * extractors too long (issue 10), and once on disk it would be re-read at every start.
+   */
+  checkIndexing(stored: Pick<StoredArticle, 'article' | 'facts'>): Promise<string | undefined> {
+    return indexingProblem(stored, this.limits.indexTimeoutMs);
+  }
+
+  private async readOneOrProblem(slug: string): Promise<StoredArticle | undefined> {
+    const stored = await this.readOne(slug).catch(() => undefined);
+    return stored && !('reason' in stored) ? stored : undefined;
+  }
+
   /** Every slug with an article file, sorted. */
   slugs(): string[] {
     return [...new Set(listOrEmptySync(this.paths.articles).filter(isArticleFileName).map(slugForFile))].sort();
@@ -179,11 +194,15 @@ export class DataStore {
         if ('reason' in stored) return refuse(`the article "${slug}" cannot be read (${stored.reason}): fix the article first`);
         const check = validateFactsFile(upload.bytes, upload.fileName, this.limits, stored.article);
         if (!check.ok) return refuse(check.reason);
+        const indexing = await this.checkIndexing({ article: stored.article, facts: check.facts });
+        if (indexing) return refuse(indexing);
         return this.replaceFile(slug, `${slug}.facts.json`, upload.bytes, { action: 'put', actor });
       }
 
       const check = validateArticleFile(upload.bytes, upload.fileName, this.limits);
       if (!check.ok) return refuse(check.reason);
+      const indexing = await this.checkIndexing({ article: check.article, facts: (await this.readOneOrProblem(slug))?.facts });
+      if (indexing) return refuse(indexing);
       // A replacement keeps the existing file's name, so one slug never has two files.
       const file = this.articleFileOf(slug) ?? `${slug}.${upload.fileName.split('.').pop()!.toLowerCase()}`;
       return this.replaceFile(slug, file, upload.bytes, { action: 'put', actor });

@@ -25,6 +25,7 @@ export {
   type Upload,
 } from './data-store.js';
 export { LibraryHolder, indexStoredArticle, type RefreshAction, type RefreshOutcome } from './library-holder.js';
+export { DEFAULT_INDEX_TIMEOUT_MS, IndexTimeoutError, OffThreadIndexer, indexingProblem, sharedIndexer } from './off-thread-index.js';
 export { FACT_KINDS, describeChange, diffArticleIndexes, diffLines, type ArticleChange, type FactChanges, type FactKind } from './library-diff.js';
 export { ScopeDefaults, type ScopeChoice } from './scope-defaults.js';
 export { AuditLog, auditEntrySchema, type AuditEntry, type AuditRecord } from './audit-log.js';

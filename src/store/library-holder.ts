@@ -4,10 +4,11 @@
 // whole library, old or new, never a mix. A refused file leaves the current library serving.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Library } from '../library.js';
-import { buildArticleIndex, type ArticleIndex } from '../search/article-index.js';
-import { applyCuratedFacts } from './curated-facts.js';
+import type { ArticleIndex } from '../search/article-index.js';
+import { indexStoredArticle } from './index-stored-article.js';
 import type { ChangeEntry, DataStore, FileProblem, StoredArticle, Upload } from './data-store.js';
 import { diffArticleIndexes, type ArticleChange } from './library-diff.js';
+import { IndexTimeoutError, sharedIndexer } from './off-thread-index.js';
 
 export type RefreshAction = 'reload' | 'put' | 'rollback';
 
@@ -24,11 +25,7 @@ export type RefreshOutcome =
     }
   | { ok: false; action: RefreshAction; reason: string; problems: FileProblem[] };
 
-/** The index an article is served from: extracted facts, then the curated ones on top. */
-export function indexStoredArticle(stored: StoredArticle): ArticleIndex {
-  const index = buildArticleIndex(stored.article);
-  return stored.facts ? applyCuratedFacts(index, stored.facts) : index;
-}
+export { indexStoredArticle };
 
 interface BuiltArticle {
   stored: StoredArticle;
@@ -176,11 +173,14 @@ export class LibraryHolder {
         continue;
       }
       try {
-        built.set(stored.slug, { stored, index: indexStoredArticle(stored) });
+        // Off the main thread, with a time limit: questions keep being answered meanwhile, and a
+        // file the extractors choke on is refused instead of stalling the bot.
+        built.set(stored.slug, { stored, index: await sharedIndexer(this.store.limits.indexTimeoutMs).index(stored) });
       } catch (error) {
-        problems.push({ file: stored.file, reason: `the article could not be indexed: ${error instanceof Error ? error.message : String(error)}` });
+        const message = error instanceof Error ? error.message : String(error);
+        problems.push({ file: stored.file, reason: error instanceof IndexTimeoutError ? message : `the article could not be indexed: ${message}` });
       }
-      await yieldToEventLoop(); // questions keep being answered from the current library meanwhile
+      await yieldToEventLoop();
     }
     return { built, problems };
   }
