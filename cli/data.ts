@@ -246,7 +246,12 @@ async function reportChange(store: DataStore, slug: string, before: ReturnType<t
     io.out(`${slug}: unchanged (the file is identical to the current one)`);
     return;
   }
-  const change = diffArticleIndexes(before, await indexOf(store, slug));
+  const after = await indexOf(store, slug);
+  if (!before && !after) {
+    io.out(`${slug}: written, but not readable back as an article (see npm run data -- validate)`);
+    return;
+  }
+  const change = diffArticleIndexes(before, after);
   io.out(`${slug}: ${change.status}${describeChange(change) ? `: ${describeChange(change)}` : ''}`);
   if (saved) io.out(`the replaced version is kept as ${saved}`);
 }

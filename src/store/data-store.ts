@@ -19,7 +19,7 @@ import { FACTS_FILE, validateFactsFile, type CuratedFacts } from './curated-fact
 import { LockBusyError, withFolderLock } from './folder-lock.js';
 import { readJsonLines } from './json-lines.js';
 import { DEFAULT_LIMITS, type ArticleLimits } from './limits.js';
-import { normalizeSlug, slugForFile, slugSchema } from './slug.js';
+import { RESERVED_SLUGS, normalizeSlug, reservedSlugProblem, slugForFile, slugSchema } from './slug.js';
 import { ARTICLE_FILE, validateArticleFile } from './validate-article.js';
 import { indexingProblem } from './off-thread-index.js';
 
@@ -184,6 +184,8 @@ export class DataStore {
     return this.serialiseChange(async () => {
       const slug = upload.slug !== undefined ? normalizeSlug(upload.slug) : slugForFile(upload.fileName);
       if (slug === undefined) return refuse(`"${upload.slug}" cannot be an article name: use letters, digits and dashes`);
+      const reserved = reservedSlugProblem(slug);
+      if (reserved) return refuse(`${upload.fileName}: ${reserved}`);
 
       // Any .json upload is meant as curated facts; the facts check explains the naming rule.
       if (/\.json$/i.test(upload.fileName)) {
@@ -383,7 +385,7 @@ function pathsFor(root: string): DataPaths {
 }
 
 function isArticleFileName(name: string): boolean {
-  return ARTICLE_FILE.test(name) && !name.startsWith('.') && !isTempFile(name) && !/^readme\./i.test(name);
+  return ARTICLE_FILE.test(name) && !name.startsWith('.') && !isTempFile(name) && !RESERVED_SLUGS.has(slugForFile(name));
 }
 
 async function listOrEmpty(dir: string): Promise<string[]> {

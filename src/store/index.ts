@@ -1,7 +1,7 @@
 // The data store behind refreshes: validation, curated facts, the versioned data folder, the
 // library holder that swaps in refreshed libraries, per-scope default articles and the audit log.
 export { DEFAULT_LIMITS, formatBytes, limitsFromEnv, type ArticleLimits } from './limits.js';
-export { normalizeSlug, slugForFile, slugSchema } from './slug.js';
+export { RESERVED_SLUGS, normalizeSlug, reservedSlugProblem, slugForFile, slugSchema } from './slug.js';
 export { ARTICLE_FILE, validateArticleFile, type ArticleCheck } from './validate-article.js';
 export {
   FACTS_FILE,

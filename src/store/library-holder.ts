@@ -157,6 +157,9 @@ export class LibraryHolder {
       const { built, problems } = await this.buildAll([stored], this.built);
       if (problems.length) return refused(action, problems);
       next.set(slug, built.get(slug)!);
+    } else if (!this.built.has(slug)) {
+      // Written but not readable back under its slug: report it rather than fail on the diff.
+      return refused(action, [{ file: slug, reason: `"${slug}" was written but cannot be read back as an article` }]);
     } else next.delete(slug);
     const changes = [diffArticleIndexes(this.built.get(slug)?.index, next.get(slug)?.index)];
     return this.finish(action, next, changes, change);
