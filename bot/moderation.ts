@@ -59,7 +59,7 @@ export function moderationSettings(
 export async function openModeration(settings: ModerationSettings): Promise<{ moderation: Moderation; problems: FileProblem[]; defaultsProblem?: string | undefined }> {
   const store = await DataStore.open(settings.dataDir, { limits: settings.limits });
   const { holder, problems } = await LibraryHolder.open(store);
-  const scopeDefaults = await ScopeDefaults.open(store.paths.scopeDefaults);
+  const scopeDefaults = await ScopeDefaults.open(store.paths.scopeDefaults, { lockPath: store.paths.lock });
   const audit = new AuditLog(store.paths.auditLog);
   return {
     moderation: { holder, scopeDefaults, audit, access: settings.access, downloads: settings.downloads, watchSeconds: settings.watchSeconds },

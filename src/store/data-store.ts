@@ -267,12 +267,18 @@ export class DataStore {
    * serving this folder can notice that another one changed it.
    */
   async changeStamp(): Promise<string> {
-    try {
-      const s = await stat(this.paths.changeLog);
-      return `${s.ino}:${s.size}:${s.mtimeMs}`;
-    } catch {
-      return 'none';
-    }
+    // The articles folder's own time changes with every file renamed into it or removed from it,
+    // so a writer killed after its rename but before its change-log line (issue 10) is still
+    // noticed; a reload then reads only the files whose bytes changed.
+    const of = async (path: string) => {
+      try {
+        const s = await stat(path);
+        return `${s.ino}:${s.size}:${s.mtimeMs}`;
+      } catch {
+        return 'none';
+      }
+    };
+    return `${await of(this.paths.changeLog)}|${await of(this.paths.articles)}`;
   }
 
   private async readStored(slug: string, file: string, factsFile: string | undefined, known?: StoredArticle): Promise<StoredArticle | FileProblem> {
