@@ -10,6 +10,7 @@ import {
   FACTS_FILE,
   describeChange,
   diffArticleIndexes,
+  formatBytes,
   indexStoredArticle,
   indexingProblem,
   limitsFromEnv,
@@ -209,6 +210,14 @@ async function reload(store: DataStore, actor: string, io: DataCliIo): Promise<n
 }
 
 async function put(store: DataStore, file: string, slugOption: string | undefined, actor: string, io: DataCliIo): Promise<number> {
+  // By its size, before reading it: `put /dev/zero` read until it held 3.2 GB (issue 10).
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new UsageError(`${file} cannot be read`);
+  const tooBig = !info.isFile() ? 'it is not a regular file' : info.size > store.limits.maxBytes ? `the file is ${formatBytes(info.size)}; the limit is ${formatBytes(store.limits.maxBytes)}` : undefined;
+  if (tooBig) {
+    io.err(`data: ${file}: ${tooBig}`);
+    return EXIT_REFUSED;
+  }
   const bytes = await readFile(file).catch(() => {
     throw new UsageError(`${file} cannot be read`);
   });

@@ -8,7 +8,7 @@
 // Nothing is changed before the new content is validated, every write is atomic, and every
 // replaced version is kept, so any version can be restored and a restore can itself be undone.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -18,7 +18,7 @@ import { appendLineDurably, isTempFile, removeFileDurably, sweepStaleTempFiles, 
 import { FACTS_FILE, validateFactsFile, type CuratedFacts } from './curated-facts.js';
 import { LockBusyError, withFolderLock } from './folder-lock.js';
 import { readJsonLines } from './json-lines.js';
-import { DEFAULT_LIMITS, type ArticleLimits } from './limits.js';
+import { DEFAULT_LIMITS, formatBytes, type ArticleLimits } from './limits.js';
 import { RESERVED_SLUGS, normalizeSlug, reservedSlugProblem, slugForFile, slugSchema } from './slug.js';
 import { ARTICLE_FILE, validateArticleFile } from './validate-article.js';
 import { indexingProblem } from './off-thread-index.js';
@@ -282,6 +282,10 @@ export class DataStore {
   }
 
   private async readStored(slug: string, file: string, factsFile: string | undefined, known?: StoredArticle): Promise<StoredArticle | FileProblem> {
+    for (const name of [file, ...(factsFile ? [factsFile] : [])]) {
+      const problem = await this.unsafeFile(join(this.paths.articles, name));
+      if (problem) return { file: name, reason: problem };
+    }
     const bytes = await readFile(join(this.paths.articles, file));
     const factBytes = factsFile ? await readFile(join(this.paths.articles, factsFile)) : undefined;
     const hash = createHash('sha256').update(bytes);
@@ -302,6 +306,29 @@ export class DataStore {
     return { slug, file, article: check.article, facts, factsFile: facts ? factsFile : undefined, fingerprint };
   }
 
+  /**
+   * Why a file in the data folder must not be read, or undefined. A symbolic link is refused: it
+   * would serve, and copy into the history, a file from anywhere on the machine (issue 10). A
+   * file over the size limit is refused by its size, before it is read.
+   */
+  private async unsafeFile(path: string): Promise<string | undefined> {
+    const info = await lstat(path).catch(() => undefined);
+    if (!info) return undefined;
+    if (info.isSymbolicLink()) return 'is a symbolic link; only files kept inside the data folder are served: replace the link with the file itself';
+    if (!info.isFile()) return 'is not a regular file';
+    if (info.size > this.limits.maxBytes) return `the file is ${formatBytes(info.size)}; the limit is ${formatBytes(this.limits.maxBytes)}`;
+    return undefined;
+  }
+
+  /** Why a change may not write here: a linked article file or history folder would write outside the data folder. */
+  private async unsafeToWrite(slug: string, file: string): Promise<string | undefined> {
+    for (const path of [this.paths.history, join(this.paths.history, slug), join(this.paths.articles, file)]) {
+      const info = await lstat(path).catch(() => undefined);
+      if (info?.isSymbolicLink()) return `${path} is a symbolic link; Docent writes only inside the data folder: replace the link with a folder or file`;
+    }
+    return undefined;
+  }
+
   /** The article file for a slug (`<slug>.txt` or `<slug>.md`), if there is one. */
   private articleFileOf(slug: string): string | undefined {
     return listOrEmptySync(this.paths.articles).find((f) => isArticleFileName(f) && slugForFile(f) === slug);
@@ -318,6 +345,8 @@ export class DataStore {
     bytes: Uint8Array | undefined,
     change: { action: 'put' | 'rollback'; actor: string; restored?: string },
   ): Promise<StoreChange> {
+    const unsafe = await this.unsafeToWrite(slug, file);
+    if (unsafe) return { ok: false, reason: unsafe };
     const target = join(this.paths.articles, file);
     const current = await readFile(target).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
