@@ -1,6 +1,6 @@
 // The worker side of off-thread indexing (see off-thread-index.ts): index one stored article and
 // post the index back as plain data. Only the name finder (a Fuse object, whose options hold
-// functions) cannot be cloned, so its documents and prebuilt index are sent instead.
+// functions) cannot be cloned, so its documents and options are sent instead.
 import { parentPort } from 'node:worker_threads';
 import type { StoredArticle } from './data-store.js';
 import { indexStoredArticle } from './index-stored-article.js';
@@ -12,7 +12,7 @@ parentPort?.on('message', (request: IndexRequest) => {
     const index = indexStoredArticle(request.stored as StoredArticle);
     const { names, ...rest } = index;
     const options = Object.fromEntries(Object.entries(names.options).filter(([, value]) => typeof value !== 'function'));
-    const plain: PlainIndex = { ...rest, names: { docs: [...names.getIndex().docs], index: names.getIndex().toJSON(), options } };
+    const plain: PlainIndex = { ...rest, names: { docs: [...names.getIndex().docs], options } };
     reply = { id: request.id, ok: true, index: plain };
   } catch (error) {
     reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -21,7 +21,7 @@ export interface IndexRequest {
 
 /** An ArticleIndex as it crosses threads: the Fuse name finder as its documents and index. */
 export type PlainIndex = Omit<ArticleIndex, 'names'> & {
-  names: { docs: NameEntry[]; index: ReturnType<Fuse<NameEntry>['getIndex']>['toJSON'] extends () => infer J ? J : never; options: IFuseOptions<NameEntry> };
+  names: { docs: NameEntry[]; options: IFuseOptions<NameEntry> };
 };
 
 export type IndexReply = { id: number; ok: true; index: PlainIndex } | { id: number; ok: false; message: string };
@@ -159,10 +159,13 @@ export function sharedIndexer(timeoutMs = DEFAULT_INDEX_TIMEOUT_MS): OffThreadIn
   return indexer;
 }
 
-/** Give a cloned index its methods back: the search's prototype, and a Fuse over the sent index. */
+/**
+ * Give a cloned index its methods back: the search's prototype, and the name finder rebuilt over
+ * the same names and options (a few dozen names: cheaper than getting a prebuilt Fuse index right).
+ */
 export function rehydrate(plain: PlainIndex): ArticleIndex {
   const search = Object.setPrototypeOf(plain.search, SentenceSearch.prototype) as SentenceSearch;
-  const names = new Fuse(plain.names.docs, plain.names.options, Fuse.parseIndex<NameEntry>(plain.names.index as unknown as Parameters<typeof Fuse.parseIndex>[0]));
+  const names = new Fuse(plain.names.docs, plain.names.options);
   return { ...plain, search, names };
 }
 
