@@ -21,7 +21,7 @@ import { readJsonLines } from './json-lines.js';
 import { DEFAULT_LIMITS, formatBytes, type ArticleLimits } from './limits.js';
 import { RESERVED_SLUGS, normalizeSlug, reservedSlugProblem, slugForFile, slugSchema } from './slug.js';
 import { ARTICLE_FILE, validateArticleFile } from './validate-article.js';
-import { indexingProblem } from './off-thread-index.js';
+import { indexingProblem, uploadProblem } from './off-thread-index.js';
 
 export interface DataPaths {
   root: string;
@@ -166,9 +166,14 @@ export class DataStore {
     return indexingProblem(stored, this.limits.indexTimeoutMs);
   }
 
-  private async readOneOrProblem(slug: string): Promise<StoredArticle | undefined> {
-    const stored = await this.readOne(slug).catch(() => undefined);
-    return stored && !('reason' in stored) ? stored : undefined;
+  /** The curated facts kept for a slug, if any and valid, read without parsing its article. */
+  private async currentFacts(slug: string): Promise<CuratedFacts | undefined> {
+    const factsFile = `${slug}.facts.json`;
+    if (await this.unsafeFile(join(this.paths.articles, factsFile))) return undefined;
+    const bytes = await readFile(join(this.paths.articles, factsFile)).catch(() => undefined);
+    if (!bytes) return undefined;
+    const check = validateFactsFile(bytes, factsFile, this.limits);
+    return check.ok ? check.facts : undefined;
   }
 
   /** Every slug with an article file, sorted. */
@@ -201,10 +206,10 @@ export class DataStore {
         return this.replaceFile(slug, `${slug}.facts.json`, upload.bytes, { action: 'put', actor });
       }
 
-      const check = validateArticleFile(upload.bytes, upload.fileName, this.limits);
-      if (!check.ok) return refuse(check.reason);
-      const indexing = await this.checkIndexing({ article: check.article, facts: (await this.readOneOrProblem(slug))?.facts });
-      if (indexing) return refuse(indexing);
+      // Read, validated and indexed in the worker, within the time limit: a hostile file costs the
+      // main thread nothing before it is refused.
+      const problem = await uploadProblem({ bytes: upload.bytes, fileName: upload.fileName, limits: this.limits, facts: await this.currentFacts(slug) });
+      if (problem) return refuse(problem);
       // A replacement keeps the existing file's name, so one slug never has two files.
       const file = this.articleFileOf(slug) ?? `${slug}.${upload.fileName.split('.').pop()!.toLowerCase()}`;
       return this.replaceFile(slug, file, upload.bytes, { action: 'put', actor });

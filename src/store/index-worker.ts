@@ -5,10 +5,19 @@ import { parentPort } from 'node:worker_threads';
 import type { StoredArticle } from './data-store.js';
 import { indexStoredArticle } from './index-stored-article.js';
 import type { PlainIndex, IndexRequest, IndexReply } from './off-thread-index.js';
+import { validateArticleFile } from './validate-article.js';
 
 parentPort?.on('message', (request: IndexRequest) => {
   let reply: IndexReply;
   try {
+    if (request.upload) {
+      // An upload checked whole here, reading included: nothing of it touches the main thread,
+      // and only the verdict goes back.
+      const check = validateArticleFile(request.upload.bytes, request.upload.fileName, request.upload.limits);
+      if (check.ok) indexStoredArticle({ article: check.article, facts: request.upload.facts });
+      parentPort?.postMessage({ id: request.id, ok: true, refused: check.ok ? undefined : check.reason } satisfies IndexReply);
+      return;
+    }
     const index = indexStoredArticle(request.stored as StoredArticle);
     const { names, ...rest } = index;
     const options = Object.fromEntries(Object.entries(names.options).filter(([, value]) => typeof value !== 'function'));

@@ -9,14 +9,18 @@ import { Worker } from 'node:worker_threads';
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { ArticleIndex, NameEntry } from '../search/article-index.js';
 import { SentenceSearch } from '../search/sentence-search.js';
+import type { CuratedFacts } from './curated-facts.js';
 import type { StoredArticle } from './data-store.js';
+import type { ArticleLimits } from './limits.js';
 
 /** The default limit (DEFAULT_LIMITS.indexTimeoutMs). */
 export const DEFAULT_INDEX_TIMEOUT_MS = 10_000;
 
 export interface IndexRequest {
   id: number;
-  stored: Pick<StoredArticle, 'article' | 'facts'>;
+  stored?: Pick<StoredArticle, 'article' | 'facts'>;
+  /** An uploaded file to read, validate and index, for a verdict only. */
+  upload?: { bytes: Uint8Array; fileName: string; limits: ArticleLimits; facts?: CuratedFacts | undefined };
 }
 
 /** An ArticleIndex as it crosses threads: the Fuse name finder as its documents and index. */
@@ -24,7 +28,10 @@ export type PlainIndex = Omit<ArticleIndex, 'names'> & {
   names: { docs: NameEntry[]; options: IFuseOptions<NameEntry> };
 };
 
-export type IndexReply = { id: number; ok: true; index: PlainIndex } | { id: number; ok: false; message: string };
+export type IndexReply =
+  | { id: number; ok: true; index: PlainIndex }
+  | { id: number; ok: true; refused: string | undefined }
+  | { id: number; ok: false; message: string };
 
 /** Indexing did not finish within the limit: the file is refused, the worker replaced. */
 export class IndexTimeoutError extends Error {
@@ -54,10 +61,25 @@ export class OffThreadIndexer {
   }
 
   /** Index `stored` in the worker. Rejects with IndexTimeoutError past the limit, or with the engine's error. */
-  index(stored: Pick<StoredArticle, 'article' | 'facts'>): Promise<ArticleIndex> {
+  async index(stored: Pick<StoredArticle, 'article' | 'facts'>): Promise<ArticleIndex> {
+    const reply = await this.enqueue({ stored });
+    if (!('index' in reply)) throw new Error('the indexing worker sent no index');
+    return rehydrate(reply.index);
+  }
+
+  /**
+   * Read, validate and index an uploaded file in the worker: why it is refused (validation's
+   * reason), or undefined. Rejects as index() does. The main thread never parses the file.
+   */
+  async checkUpload(upload: NonNullable<IndexRequest['upload']>): Promise<string | undefined> {
+    const reply = await this.enqueue({ upload });
+    return 'refused' in reply ? reply.refused : undefined;
+  }
+
+  private enqueue(request: Omit<IndexRequest, 'id'>): Promise<IndexReply & { ok: true }> {
     const run = this.queue.then(
-      () => this.runOne(stored),
-      () => this.runOne(stored),
+      () => this.runOne(request),
+      () => this.runOne(request),
     );
     this.queue = run.catch(() => undefined);
     return run;
@@ -70,11 +92,11 @@ export class OffThreadIndexer {
     if (worker) await worker.terminate();
   }
 
-  private async runOne(stored: Pick<StoredArticle, 'article' | 'facts'>): Promise<ArticleIndex> {
+  private async runOne(request: Omit<IndexRequest, 'id'>): Promise<IndexReply & { ok: true }> {
     const worker = this.ensureWorker();
     await this.ready;
     const id = this.nextId++;
-    return new Promise<ArticleIndex>((resolve, reject) => {
+    return new Promise<IndexReply & { ok: true }>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
         worker.off('message', onMessage);
@@ -84,7 +106,7 @@ export class OffThreadIndexer {
       const onMessage = (reply: IndexReply) => {
         if (reply.id !== id) return;
         done();
-        if (reply.ok) resolve(rehydrate(reply.index));
+        if (reply.ok) resolve(reply);
         else reject(new Error(reply.message));
       };
       const onError = (error: Error) => {
@@ -106,7 +128,7 @@ export class OffThreadIndexer {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, stored } satisfies IndexRequest);
+      worker.postMessage({ id, ...request } satisfies IndexRequest);
     });
   }
 
@@ -174,6 +196,16 @@ export async function indexingProblem(stored: Pick<StoredArticle, 'article' | 'f
   try {
     await sharedIndexer(timeoutMs).index(stored);
     return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return error instanceof IndexTimeoutError ? message : `the article could not be indexed: ${message}`;
+  }
+}
+
+/** Why an uploaded article file cannot be served (validation, indexing, or the time limit), or undefined; checked wholly in the worker. */
+export async function uploadProblem(upload: NonNullable<IndexRequest['upload']>): Promise<string | undefined> {
+  try {
+    return await sharedIndexer(upload.limits.indexTimeoutMs).checkUpload(upload);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return error instanceof IndexTimeoutError ? message : `the article could not be indexed: ${message}`;
