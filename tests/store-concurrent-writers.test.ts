@@ -22,8 +22,12 @@ let writers: ChildProcess[] = [];
 
 function ask(child: ChildProcess, order: object): Promise<{ ok: boolean; saved?: string; reason?: string }> {
   return new Promise((resolve, reject) => {
-    child.once('message', (reply: { ok: boolean }) => resolve(reply));
-    child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
+    const exited = (code: number | null) => reject(new Error(`writer exited with ${code}`));
+    child.once('exit', exited);
+    child.once('message', (reply: { ok: boolean }) => {
+      child.off('exit', exited);
+      resolve(reply);
+    });
     child.send(order);
   });
 }

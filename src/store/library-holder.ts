@@ -53,6 +53,8 @@ export class LibraryHolder {
    */
   static async open(store: DataStore): Promise<{ holder: LibraryHolder; problems: FileProblem[] }> {
     const holder = new LibraryHolder(store);
+    // The worker loads the engine (a few hundred ms) while the folder is read.
+    sharedIndexer(store.limits.indexTimeoutMs).warm();
     // Taken before reading, so a change made while the folder is read is noticed afterwards.
     holder.seenStamp = await store.changeStamp();
     const { articles, problems } = await store.readAll();

@@ -85,6 +85,11 @@ export class OffThreadIndexer {
     return run;
   }
 
+  /** Start the worker now, so that it loads the engine while the caller reads files. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   /** Stop the worker (it is started again when needed). The worker never keeps the process alive. */
   async close(): Promise<void> {
     const worker = this.worker;
