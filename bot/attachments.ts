@@ -57,12 +57,18 @@ export async function downloadAttachment(url: string, rules: DownloadRules): Pro
   );
   try {
     // A redirect could lead off the allowed hosts, so none is followed.
-    const response = await fetch(url, { redirect: 'manual', signal: abort.signal });
+    // Identity asked for, so Content-Length is the file's size. A host that compresses anyway is
+    // decoded by fetch, and then only the decoded bytes are counted (issue 10: a gzip answer was
+    // refused as "stopped after 225 bytes of 169 bytes").
+    const response = await fetch(url, { redirect: 'manual', signal: abort.signal, headers: { 'accept-encoding': 'identity' } });
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => undefined);
       return { ok: false, reason: `the attachment host answered HTTP ${response.status} instead of the file: ${UPLOAD_AGAIN}` };
     }
-    const declared = Number(response.headers.get('content-length') ?? NaN);
+    const encoding = (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+    const encoded = encoding !== '' && encoding !== 'identity';
+    // With an encoding, Content-Length counts the compressed bytes: it says nothing of the file's size.
+    const declared = encoded ? NaN : Number(response.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > rules.maxBytes) {
       stop(`the file is ${formatBytes(declared)}; the limit is ${limit}`);
       return { ok: false, reason: stoppedBecause! };

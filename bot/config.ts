@@ -36,6 +36,10 @@ export interface DocentConfig {
   answerCacheSize: number;
   /** For `npm run start:sharded`: how many shards; undefined means Discord's recommendation. */
   totalShards?: number | undefined;
+  /** Fewest sentences an article needs (ARTICLE_MIN_SENTENCES). */
+  articleMinSentences: number;
+  /** Longest an article may take to index (INDEX_TIMEOUT_SECONDS). */
+  indexTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -68,11 +72,34 @@ const snowflakeList = (what: string) =>
     z.array(z.string().regex(SNOWFLAKE, `must be a comma-separated list of Discord ${what} ids`)),
   );
 
-const seconds = (fallback: number) =>
+/**
+ * A number of seconds from 0 to `max`. Every timer setting has a maximum well inside Node's
+ * limit (2^31 − 1 ms, about 24.8 days): past it setTimeout and setInterval fire after 1 ms,
+ * so DATA_WATCH_SECONDS=3000000 polled the folder every millisecond (issue 10).
+ */
+const seconds = (fallback: number, max: number) =>
   z.preprocess(
     (value) => (blankAsUndefined(value) === undefined ? fallback : Number(value)),
-    z.number({ message: 'must be a number of seconds' }).finite('must be a number of seconds').min(0, 'must be 0 or more seconds'),
+    z
+      .number({ message: 'must be a number of seconds' })
+      .finite('must be a number of seconds')
+      .min(0, 'must be 0 or more seconds')
+      .max(max, `must be at most ${max} seconds`),
   );
+
+/** A whole number from `min` to `max`, `fallback` when blank. */
+const wholeNumber = (fallback: number | undefined, min: number, max: number, what: string) =>
+  z.preprocess(
+    (value) => (blankAsUndefined(value) === undefined ? fallback : Number(value)),
+    z
+      .number({ message: `must be ${what}` })
+      .int(`must be ${what}`)
+      .min(min, `must be ${what} from ${min} to ${max}`)
+      .max(max, `must be ${what} from ${min} to ${max}`),
+  );
+
+/** Largest MAX_ARTICLE_BYTES: a news article is a few KB; 100 MB is already far beyond one. */
+const MAX_ARTICLE_BYTES_LIMIT = 100 * 1024 * 1024;
 
 const hostList = z.preprocess(
   (value) =>
@@ -91,8 +118,8 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake('server')),
   DATA_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
-  USER_COOLDOWN_SECONDS: seconds(5),
-  CHANNEL_COOLDOWN_SECONDS: seconds(2),
+  USER_COOLDOWN_SECONDS: seconds(5, 3600),
+  CHANNEL_COOLDOWN_SECONDS: seconds(2, 3600),
   DISCORD_API_URL: optional(
     z
       .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://discord.com/api' })
@@ -100,17 +127,18 @@ const envSchema = z.object({
   ),
   MODERATOR_ROLE_IDS: snowflakeList('role'),
   OWNER_IDS: snowflakeList('user'),
-  MAX_ARTICLE_BYTES: z.preprocess(
-    (value) => (blankAsUndefined(value) === undefined ? DEFAULT_LIMITS.maxBytes : Number(value)),
-    z.number({ message: 'must be a whole number of bytes' }).int('must be a whole number of bytes').positive('must be more than 0'),
+  MAX_ARTICLE_BYTES: wholeNumber(DEFAULT_LIMITS.maxBytes, 1, MAX_ARTICLE_BYTES_LIMIT, 'a whole number of bytes'),
+  ARTICLE_MIN_SENTENCES: wholeNumber(DEFAULT_LIMITS.minSentences, 1, 1000, 'a whole number of sentences'),
+  INDEX_TIMEOUT_SECONDS: z.preprocess(
+    (value) => (blankAsUndefined(value) === undefined ? DEFAULT_LIMITS.indexTimeoutMs / 1000 : Number(value)),
+    z.number({ message: 'must be a number of seconds' }).finite('must be a number of seconds').min(0.05, 'must be at least 0.05 seconds').max(600, 'must be at most 600 seconds'),
   ),
   ATTACHMENT_HOSTS: hostList,
-  DATA_WATCH_SECONDS: seconds(2),
-  ANSWER_CACHE_SIZE: z.preprocess(
-    (value) => (blankAsUndefined(value) === undefined ? DEFAULT_ANSWER_CACHE_SIZE : Number(value)),
-    z.number({ message: 'must be a whole number (0 turns the cache off)' }).int('must be a whole number (0 turns the cache off)').min(0, 'must be 0 or more'),
-  ),
-  TOTAL_SHARDS: optional(z.coerce.number({ message: 'must be a whole number above 0' }).int('must be a whole number above 0').positive('must be a whole number above 0')),
+  DATA_WATCH_SECONDS: seconds(2, 3600),
+  // An entry is one rendered answer (a few KB): 100,000 is some hundreds of MB at most.
+  ANSWER_CACHE_SIZE: wholeNumber(DEFAULT_ANSWER_CACHE_SIZE, 0, 100_000, 'a whole number (0 turns the cache off)'),
+  // Discord's largest bots run a few thousand shards; a million is a typo.
+  TOTAL_SHARDS: optional(z.coerce.number({ message: 'must be a whole number above 0' }).int('must be a whole number above 0').positive('must be a whole number above 0').max(10_000, 'must be at most 10000')),
 });
 
 const REQUIRED: Record<ConfigPurpose, Array<'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID'>> = {
@@ -147,6 +175,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'se
     dataWatchMs: Math.round(e.DATA_WATCH_SECONDS * 1000),
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     totalShards: e.TOTAL_SHARDS,
+    articleMinSentences: e.ARTICLE_MIN_SENTENCES,
+    indexTimeoutMs: Math.round(e.INDEX_TIMEOUT_SECONDS * 1000),
   };
 }
 

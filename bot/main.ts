@@ -4,7 +4,7 @@ import { DiscordjsErrorCodes, Events } from 'discord.js';
 import { loadCommands } from '../commands/index.js';
 import { createDocentClient } from './client.js';
 import { loadConfig, type DocentConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, scrubSecrets, tokenSecrets } from './logger.js';
 import { followDataChanges, moderationSettings, openModeration, type Moderation } from './moderation.js';
 import { installProcessGuards } from './process-guards.js';
 
@@ -21,13 +21,14 @@ const FATAL_CLOSE_CODES: Record<number, string> = {
   4014: 'Discord refused a privileged intent (4014): Docent needs none; check that discord.js was not configured with extra intents',
 };
 
+/** Exit status 1 with one line on standard error, scrubbed as log lines are (the settings may not have parsed, so the token is read from the environment). */
 function fail(reason: string): number {
-  process.stderr.write(`docent: ${reason}\n`);
+  process.stderr.write(`docent: ${scrubSecrets(reason, tokenSecrets(process.env.DISCORD_TOKEN))}\n`);
   return 1;
 }
 
 async function serve(config: DocentConfig, moderation: Moderation, problems: string[]): Promise<number | undefined> {
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = createLogger({ level: config.logLevel, secrets: tokenSecrets(config.token) });
   for (const problem of problems) logger.warn({ problem }, 'left out of the articles served');
   const commands = await loadCommands();
   const { holder } = moderation;
@@ -50,7 +51,7 @@ async function serve(config: DocentConfig, moderation: Moderation, problems: str
     const reason = FATAL_CLOSE_CODES[event.code];
     if (!reason) return;
     logger.fatal({ code: event.code }, reason);
-    process.stderr.write(`docent: ${reason}\n`);
+    fail(reason);
     void client.destroy().finally(() => exit(1));
   });
 

@@ -5,6 +5,7 @@
 import type { ChatInputCommandInteraction, Client, Interaction } from 'discord.js';
 import {
   AuditLog,
+  DEFAULT_LIMITS,
   DataStore,
   LibraryHolder,
   ScopeDefaults,
@@ -43,12 +44,21 @@ export interface ModerationSettings {
 
 /** The settings moderation needs, from the bot's config (and ARTICLE_MIN_SENTENCES, which the data CLI reads too). */
 export function moderationSettings(
-  config: Pick<DocentConfig, 'dataDir' | 'maxArticleBytes' | 'moderatorRoleIds' | 'ownerIds' | 'attachmentHosts' | 'dataWatchMs'>,
+  config: Pick<DocentConfig, 'dataDir' | 'maxArticleBytes' | 'moderatorRoleIds' | 'ownerIds' | 'attachmentHosts' | 'dataWatchMs'> &
+    Partial<Pick<DocentConfig, 'articleMinSentences' | 'indexTimeoutMs'>>,
   env: Record<string, string | undefined> = {},
 ): ModerationSettings {
+  // The bot's config checks every setting in one message; the environment is read only for a
+  // config built by hand (tests) that leaves the article limits out.
+  const fromEnv = config.articleMinSentences === undefined || config.indexTimeoutMs === undefined ? limitsFromEnv(env) : undefined;
   return {
     dataDir: config.dataDir,
-    limits: { ...limitsFromEnv(env), maxBytes: config.maxArticleBytes },
+    limits: {
+      ...(fromEnv ?? DEFAULT_LIMITS),
+      maxBytes: config.maxArticleBytes,
+      ...(config.articleMinSentences !== undefined && { minSentences: config.articleMinSentences }),
+      ...(config.indexTimeoutMs !== undefined && { indexTimeoutMs: config.indexTimeoutMs }),
+    },
     access: { moderatorRoleIds: config.moderatorRoleIds, ownerIds: config.ownerIds },
     downloads: { hosts: config.attachmentHosts, timeoutMs: DEFAULT_DOWNLOAD_TIMEOUT_MS },
     watchSeconds: config.dataWatchMs > 0 ? Math.max(1, Math.ceil(config.dataWatchMs / 1000)) : 0,
@@ -59,7 +69,7 @@ export function moderationSettings(
 export async function openModeration(settings: ModerationSettings): Promise<{ moderation: Moderation; problems: FileProblem[]; defaultsProblem?: string | undefined }> {
   const store = await DataStore.open(settings.dataDir, { limits: settings.limits });
   const { holder, problems } = await LibraryHolder.open(store);
-  const scopeDefaults = await ScopeDefaults.open(store.paths.scopeDefaults);
+  const scopeDefaults = await ScopeDefaults.open(store.paths.scopeDefaults, { lockPath: store.paths.lock });
   const audit = new AuditLog(store.paths.auditLog);
   return {
     moderation: { holder, scopeDefaults, audit, access: settings.access, downloads: settings.downloads, watchSeconds: settings.watchSeconds },

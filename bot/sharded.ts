@@ -5,10 +5,10 @@
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import { loadConfig, type DocentConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, scrubSecrets, tokenSecrets } from './logger.js';
 
 function fail(reason: string): never {
-  process.stderr.write(`docent: ${reason}\n`);
+  process.stderr.write(`docent: ${scrubSecrets(reason, tokenSecrets(process.env.DISCORD_TOKEN))}\n`);
   process.exit(1);
 }
 
@@ -24,7 +24,7 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+const logger = createLogger({ level: config.logLevel, secrets: tokenSecrets(config.token) });
 
 let totalShards: number;
 try {

@@ -10,7 +10,9 @@ import {
   FACTS_FILE,
   describeChange,
   diffArticleIndexes,
+  formatBytes,
   indexStoredArticle,
+  indexingProblem,
   limitsFromEnv,
   normalizeSlug,
   slugForFile,
@@ -146,6 +148,11 @@ async function validate(paths: string[], limits: ArticleLimits, io: DataCliIo): 
       const store = await DataStore.open(path, { limits });
       const { articles, problems: found } = await store.readAll();
       problems.push(...found.map((p) => `${p.file === store.paths.articles ? p.file : join(store.paths.articles, p.file)}: ${p.reason}`));
+      // The same indexing check a bot makes at start-up and on a refresh.
+      for (const stored of articles) {
+        const why = await store.checkIndexing(stored);
+        if (why) problems.push(`${join(store.paths.articles, stored.file)}: ${why}`);
+      }
       what = `${articles.length} article${articles.length === 1 ? '' : 's'}`;
     } else {
       const bytes = await readFile(path);
@@ -158,6 +165,8 @@ async function validate(paths: string[], limits: ArticleLimits, io: DataCliIo): 
       } else {
         const check = validateArticleFile(bytes, name, limits);
         if (!check.ok) problems.push(`${path}: ${check.reason}`);
+        const why = check.ok ? await indexingProblem({ article: check.article }, limits.indexTimeoutMs) : undefined;
+        if (why) problems.push(`${path}: ${why}`);
         what = check.ok ? `"${check.article.headline}", ${check.article.paragraphs.length} paragraphs` : '';
       }
     }
@@ -185,12 +194,12 @@ async function reload(store: DataStore, actor: string, io: DataCliIo): Promise<n
     io.err('data: reload refused: nothing changed; running bots keep serving the current articles');
     return EXIT_REFUSED;
   }
-  // Index every article once, as a bot would, so an article the engine chokes on is caught here.
+  // Index every article once, as a bot would (in a worker, within the time limit), so an article
+  // the engine chokes on is caught here.
   for (const stored of articles) {
-    try {
-      indexStoredArticle(stored);
-    } catch (error) {
-      io.err(`data: ${stored.file}: the article could not be indexed: ${(error as Error).message}`);
+    const why = await store.checkIndexing(stored);
+    if (why) {
+      io.err(`data: ${stored.file}: ${why}`);
       return EXIT_REFUSED;
     }
   }
@@ -201,6 +210,14 @@ async function reload(store: DataStore, actor: string, io: DataCliIo): Promise<n
 }
 
 async function put(store: DataStore, file: string, slugOption: string | undefined, actor: string, io: DataCliIo): Promise<number> {
+  // By its size, before reading it: `put /dev/zero` read until it held 3.2 GB (issue 10).
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new UsageError(`${file} cannot be read`);
+  const tooBig = !info.isFile() ? 'it is not a regular file' : info.size > store.limits.maxBytes ? `the file is ${formatBytes(info.size)}; the limit is ${formatBytes(store.limits.maxBytes)}` : undefined;
+  if (tooBig) {
+    io.err(`data: ${file}: ${tooBig}`);
+    return EXIT_REFUSED;
+  }
   const bytes = await readFile(file).catch(() => {
     throw new UsageError(`${file} cannot be read`);
   });
@@ -238,7 +255,12 @@ async function reportChange(store: DataStore, slug: string, before: ReturnType<t
     io.out(`${slug}: unchanged (the file is identical to the current one)`);
     return;
   }
-  const change = diffArticleIndexes(before, await indexOf(store, slug));
+  const after = await indexOf(store, slug);
+  if (!before && !after) {
+    io.out(`${slug}: written, but not readable back as an article (see npm run data -- validate)`);
+    return;
+  }
+  const change = diffArticleIndexes(before, after);
   io.out(`${slug}: ${change.status}${describeChange(change) ? `: ${describeChange(change)}` : ''}`);
   if (saved) io.out(`the replaced version is kept as ${saved}`);
 }

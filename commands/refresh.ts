@@ -63,10 +63,16 @@ async function reloadAll(interaction: ChatInputCommandInteraction, moderation: M
 
 async function uploadFile(interaction: ChatInputCommandInteraction, moderation: Moderation): Promise<Result> {
   const attachment = interaction.options.getAttachment('file', true);
-  const what = `the file ${oneLine(attachment.name)}`;
+  // A forged or odd payload may carry no file name, or a number: the name decides what the file
+  // is, so say so plainly rather than fail on it (issue 10: it got the generic apology).
+  const name: unknown = attachment.name;
+  if (typeof name !== 'string' || name.trim() === '') {
+    return refusal('the upload', 'the attachment has no file name: upload it as <article>.txt or <article>.md, or <article>.facts.json for curated facts');
+  }
+  const what = `the file ${oneLine(name)}`;
   // Checked before downloading anything: the name and the size Discord reports.
-  if (!UPLOAD_NAME.test(attachment.name)) {
-    return refusal(what, `only .txt and .md files are articles, and <article>.facts.json files curated facts (got ${JSON.stringify(truncate(attachment.name, 100))})`);
+  if (!UPLOAD_NAME.test(name)) {
+    return refusal(what, `only .txt and .md files are articles, and <article>.facts.json files curated facts (got ${JSON.stringify(truncate(name, 100))})`);
   }
   const maxBytes = moderation.holder.store.limits.maxBytes;
   if (attachment.size > maxBytes) return refusal(what, `the file is ${formatBytes(attachment.size)}; the limit is ${formatBytes(maxBytes)}`);
@@ -74,7 +80,7 @@ async function uploadFile(interaction: ChatInputCommandInteraction, moderation: 
   const download = await downloadAttachment(attachment.url, { ...moderation.downloads, maxBytes });
   if (!download.ok) return refusal(what, download.reason);
   const slug = interaction.options.getString('slug') ?? undefined;
-  const outcome = await moderation.holder.put({ fileName: attachment.name, bytes: download.bytes, slug }, actorOf(interaction));
+  const outcome = await moderation.holder.put({ fileName: name, bytes: download.bytes, slug }, actorOf(interaction));
   return finish(interaction, moderation, outcome, what);
 }
 

@@ -12,10 +12,11 @@ import { measureAskStdin } from './bench-ask.js';
 import { measureCorpus } from './bench-corpus.js';
 import { runDiscordBench } from './bench-discord.js';
 import { defaultLongFolder, measureLong } from './bench-long.js';
+import { measureHostile } from './bench-hostile.js';
 import { round, roundMs } from './bench-stats.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['article', 'corpus', 'askStdin', 'discord', 'long'] as const;
+const SECTIONS = ['article', 'corpus', 'askStdin', 'discord', 'long', 'hostile'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** The JSON that CONTRACT.md fixes. Extra measurement details stay out of it and go to the table. */
@@ -25,6 +26,8 @@ interface BenchReport {
   askStdin?: { questions: number; totalMs: number };
   discord?: { interactions: number; throughput: number; bareThroughput: number; p50Ms: number; p99Ms: number };
   long?: { articles: number; kb: number; buildMsPer100Kb: number; p50Ms: number; p99Ms: number };
+  /** Beyond the contract's sections (extra sections are allowed): issue 10's pathological shapes. */
+  hostile?: { shapes: number; kb: number; buildMsPer100Kb: number; stallP99Ms: number; stallMaxMs: number };
 }
 
 interface Row {
@@ -183,6 +186,17 @@ async function main(): Promise<number> {
       below('long', `worst article indexed, per 100 KB (${worst.slug.replace(/^squad-/, '')})`, l.buildMsPer100Kb, 100, 'ms'),
       info('long', 'answer p50', ms(l.p50Ms)),
       below('long', 'answer p99', l.p99Ms, 5, 'ms'),
+    );
+  });
+
+  await section('hostile', async () => {
+    const h = await measureHostile();
+    report.hostile = { shapes: h.shapes, kb: h.kb, buildMsPer100Kb: roundMs(h.worstMsPer100Kb), stallP99Ms: roundMs(h.stallP99Ms), stallMaxMs: roundMs(h.stallMaxMs) };
+    notes.push(`hostile: ${h.shapes} pathological shapes of ${h.kb} KB indexed on the main thread; the worst was "${h.worstShape}"; stalls are event-loop gaps while the worker indexed it`);
+    rows.push(
+      info('hostile', `worst of ${h.shapes} shapes, per 100 KB`, ms(h.worstMsPer100Kb)),
+      below('hostile', 'main-thread stall p99 while indexing it', h.stallP99Ms, 100, 'ms'),
+      info('hostile', 'main-thread stall max', ms(h.stallMaxMs)),
     );
   });
 

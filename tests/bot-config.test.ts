@@ -58,6 +58,8 @@ describe('settings', () => {
         TOTAL_SHARDS: '2',
         ANSWER_CACHE_SIZE: '0',
         DATA_WATCH_SECONDS: '0.5',
+        ARTICLE_MIN_SENTENCES: '4',
+        INDEX_TIMEOUT_SECONDS: '2.5',
       },
       'deploy',
     );
@@ -77,6 +79,8 @@ describe('settings', () => {
       totalShards: 2,
       answerCacheSize: 0,
       dataWatchMs: 500,
+      articleMinSentences: 4,
+      indexTimeoutMs: 2500,
     });
   });
 

@@ -235,6 +235,17 @@ describe('bad files are refused with a reason, and the old answers stay', () => 
     expect(await askWhen()).toBe(before);
   });
 
+  test('GIVEN an attachment with no file name, or a number for one THEN the reply says the name is missing, not a generic apology, and nothing changes', async () => {
+    const library = bot.moderation.holder.library;
+    for (const file of [{ url: `${badHostUrl}/gone/x`, size: 100 }, { filename: 123, url: `${badHostUrl}/gone/x`, size: 100 }, { filename: '', url: `${badHostUrl}/gone/x`, size: 100 }]) {
+      const { edit } = await interactDeferred(bot.fake, subcommand(bot.fake, 'refresh', 'file', { file: file as never }, moderator(bot.fake)));
+      const shown = shownText(edit.body);
+      expect(shown).toContain('the attachment has no file name: upload it as <article>.txt or <article>.md');
+      expect(shown).not.toMatch(/error id|something went wrong/i);
+    }
+    expect(bot.moderation.holder.library).toBe(library);
+  });
+
   test('GIVEN a rollback of an article with no kept version THEN it is refused with the reason', async () => {
     const { edit } = await interactDeferred(bot.fake, subcommand(bot.fake, 'refresh', 'rollback', { article: 'no-such-article' }, moderator(bot.fake)));
     expect(shownText(edit.body)).toContain('there is no earlier version of "no-such-article" to restore');

@@ -138,7 +138,12 @@ export function parseArticle(text: string, slug: string): Article {
   return { slug, headline, meta, paragraphs, sentences };
 }
 
-/** A URL- and Discord-safe slug from a file name: "Court Case (v2).txt" → "court-case-v2". */
+/**
+ * A URL- and Discord-safe slug from a file name: "Court Case (v2).txt" → "court-case-v2". The one
+ * mapping from names to slugs: the served article, its history folder and every lookup use it.
+ * Cut to 80 characters before the edge dashes go, so that a long name ending in a dash after the
+ * cut ("aaa…a-b.txt") still gives a slug that reads back the same.
+ */
 export function slugFromFileName(fileName: string): string {
   const base = fileName.replace(/\.(?:txt|md)$/i, '');
   const slug = base
@@ -146,8 +151,8 @@ export function slugFromFileName(fileName: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') // one dash at most: the line above collapsed every run
-    .slice(0, 80);
+    .slice(0, 80)
+    .replace(/^-|-$/g, ''); // one dash at most: the line above collapsed every run
   return slug || 'article';
 }
 

@@ -95,6 +95,7 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
 
   for (const paragraph of article.paragraphs) {
     const text = paragraph.text;
+    const accordingAt = [...text.matchAll(/according to/gi)].map((m) => m.index);
     const spans = findQuoteSpans(text);
     let previous: Speaker | undefined;
     let merged: { quote: Quote; openEnd: number } | undefined;
@@ -119,13 +120,21 @@ export function extractQuotes(article: Article, facts: PeopleFacts): Quote[] {
       // Before the quote, in the same sentence: 'According to Lyle, investigators "…"' / 'Nauert said … "…"'.
       if (!speaker) {
         const sentence = article.sentences[sentenceAt(paragraph, span.start)]!;
-        const head = maskAbbreviations(text.slice(sentence.start, span.start));
-        const acc = ACCORDING_TO.exec(head);
-        const sv = SPEECH_VERB_AFTER_SPACE.test(head) ? SUBJECT_BEFORE_VERB.exec(head) : null;
-        if (acc) speaker = resolveSpeaker(paragraph, sentence.start + acc.index + acc[0].length - acc[1]!.length, sentence.start + acc.index + acc[0].length, acc[1]!);
+        // Each expression starts reading where its match can first begin, not at the sentence's
+        // start: with many quotes in one long sentence, re-reading the whole sentence before each
+        // quote made extraction quadratic (issue 10). 'according to' cannot match before its
+        // first occurrence, and a subject-and-verb match holds no quote mark, so it starts after
+        // the last one. The matches are the same.
+        const accStart = accordingAt.find((at) => at >= sentence.start) ?? span.start;
+        const acc = accStart < span.start ? ACCORDING_TO.exec(maskAbbreviations(text.slice(accStart, span.start))) : null;
+        const svStart = Math.max(sentence.start, text.lastIndexOf('"', span.start - 1) + 1);
+        const before = acc ? '' : maskAbbreviations(text.slice(svStart, span.start));
+        // A speaker before the quote needs a verb of speech there: tested first, cheaply.
+        const sv = acc || !SPEECH_VERB_AFTER_SPACE.test(before) ? null : SUBJECT_BEFORE_VERB.exec(before);
+        if (acc) speaker = resolveSpeaker(paragraph, accStart + acc.index + acc[0].length - acc[1]!.length, accStart + acc.index + acc[0].length, acc[1]!);
         else if (sv) {
           const subject = lastNounPhrase(sv[1]!);
-          const at = sentence.start + sv.index + sv[1]!.length - subject.length;
+          const at = svStart + sv.index + sv[1]!.length - subject.length;
           speaker = resolveSpeaker(paragraph, at, at + subject.length, subject);
         }
       }

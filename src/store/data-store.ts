@@ -8,7 +8,7 @@
 // Nothing is changed before the new content is validated, every write is atomic, and every
 // replaced version is kept, so any version can be restored and a restore can itself be undone.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -18,9 +18,10 @@ import { appendLineDurably, isTempFile, removeFileDurably, sweepStaleTempFiles, 
 import { FACTS_FILE, validateFactsFile, type CuratedFacts } from './curated-facts.js';
 import { LockBusyError, withFolderLock } from './folder-lock.js';
 import { readJsonLines } from './json-lines.js';
-import { DEFAULT_LIMITS, type ArticleLimits } from './limits.js';
-import { normalizeSlug, slugForFile, slugSchema } from './slug.js';
+import { DEFAULT_LIMITS, formatBytes, type ArticleLimits } from './limits.js';
+import { RESERVED_SLUGS, normalizeSlug, reservedSlugProblem, slugForFile, slugSchema } from './slug.js';
 import { ARTICLE_FILE, validateArticleFile } from './validate-article.js';
+import { indexingProblem, uploadProblem } from './off-thread-index.js';
 
 export interface DataPaths {
   root: string;
@@ -156,6 +157,25 @@ export class DataStore {
     return this.readStored(slug, file, factsFile);
   }
 
+  /**
+   * Index an article in the worker, within the time limit, before anything is written: why it
+   * cannot be served, or undefined when it can. A file that passes validation can still take the
+   * extractors too long (issue 10), and once on disk it would be re-read at every start.
+   */
+  checkIndexing(stored: Pick<StoredArticle, 'article' | 'facts'>): Promise<string | undefined> {
+    return indexingProblem(stored, this.limits.indexTimeoutMs);
+  }
+
+  /** The curated facts kept for a slug, if any and valid, read without parsing its article. */
+  private async currentFacts(slug: string): Promise<CuratedFacts | undefined> {
+    const factsFile = `${slug}.facts.json`;
+    if (await this.unsafeFile(join(this.paths.articles, factsFile))) return undefined;
+    const bytes = await readFile(join(this.paths.articles, factsFile)).catch(() => undefined);
+    if (!bytes) return undefined;
+    const check = validateFactsFile(bytes, factsFile, this.limits);
+    return check.ok ? check.facts : undefined;
+  }
+
   /** Every slug with an article file, sorted. */
   slugs(): string[] {
     return [...new Set(listOrEmptySync(this.paths.articles).filter(isArticleFileName).map(slugForFile))].sort();
@@ -169,6 +189,8 @@ export class DataStore {
     return this.serialiseChange(async () => {
       const slug = upload.slug !== undefined ? normalizeSlug(upload.slug) : slugForFile(upload.fileName);
       if (slug === undefined) return refuse(`"${upload.slug}" cannot be an article name: use letters, digits and dashes`);
+      const reserved = reservedSlugProblem(slug);
+      if (reserved) return refuse(`${upload.fileName}: ${reserved}`);
 
       // Any .json upload is meant as curated facts; the facts check explains the naming rule.
       if (/\.json$/i.test(upload.fileName)) {
@@ -179,11 +201,15 @@ export class DataStore {
         if ('reason' in stored) return refuse(`the article "${slug}" cannot be read (${stored.reason}): fix the article first`);
         const check = validateFactsFile(upload.bytes, upload.fileName, this.limits, stored.article);
         if (!check.ok) return refuse(check.reason);
+        const indexing = await this.checkIndexing({ article: stored.article, facts: check.facts });
+        if (indexing) return refuse(indexing);
         return this.replaceFile(slug, `${slug}.facts.json`, upload.bytes, { action: 'put', actor });
       }
 
-      const check = validateArticleFile(upload.bytes, upload.fileName, this.limits);
-      if (!check.ok) return refuse(check.reason);
+      // Read, validated and indexed in the worker, within the time limit: a hostile file costs the
+      // main thread nothing before it is refused.
+      const problem = await uploadProblem({ bytes: upload.bytes, fileName: upload.fileName, limits: this.limits, facts: await this.currentFacts(slug) });
+      if (problem) return refuse(problem);
       // A replacement keeps the existing file's name, so one slug never has two files.
       const file = this.articleFileOf(slug) ?? `${slug}.${upload.fileName.split('.').pop()!.toLowerCase()}`;
       return this.replaceFile(slug, file, upload.bytes, { action: 'put', actor });
@@ -246,15 +272,25 @@ export class DataStore {
    * serving this folder can notice that another one changed it.
    */
   async changeStamp(): Promise<string> {
-    try {
-      const s = await stat(this.paths.changeLog);
-      return `${s.ino}:${s.size}:${s.mtimeMs}`;
-    } catch {
-      return 'none';
-    }
+    // The articles folder's own time changes with every file renamed into it or removed from it,
+    // so a writer killed after its rename but before its change-log line (issue 10) is still
+    // noticed; a reload then reads only the files whose bytes changed.
+    const of = async (path: string) => {
+      try {
+        const s = await stat(path);
+        return `${s.ino}:${s.size}:${s.mtimeMs}`;
+      } catch {
+        return 'none';
+      }
+    };
+    return `${await of(this.paths.changeLog)}|${await of(this.paths.articles)}`;
   }
 
   private async readStored(slug: string, file: string, factsFile: string | undefined, known?: StoredArticle): Promise<StoredArticle | FileProblem> {
+    for (const name of [file, ...(factsFile ? [factsFile] : [])]) {
+      const problem = await this.unsafeFile(join(this.paths.articles, name));
+      if (problem) return { file: name, reason: problem };
+    }
     const bytes = await readFile(join(this.paths.articles, file));
     const factBytes = factsFile ? await readFile(join(this.paths.articles, factsFile)) : undefined;
     const hash = createHash('sha256').update(bytes);
@@ -275,6 +311,29 @@ export class DataStore {
     return { slug, file, article: check.article, facts, factsFile: facts ? factsFile : undefined, fingerprint };
   }
 
+  /**
+   * Why a file in the data folder must not be read, or undefined. A symbolic link is refused: it
+   * would serve, and copy into the history, a file from anywhere on the machine (issue 10). A
+   * file over the size limit is refused by its size, before it is read.
+   */
+  private async unsafeFile(path: string): Promise<string | undefined> {
+    const info = await lstat(path).catch(() => undefined);
+    if (!info) return undefined;
+    if (info.isSymbolicLink()) return 'is a symbolic link; only files kept inside the data folder are served: replace the link with the file itself';
+    if (!info.isFile()) return 'is not a regular file';
+    if (info.size > this.limits.maxBytes) return `the file is ${formatBytes(info.size)}; the limit is ${formatBytes(this.limits.maxBytes)}`;
+    return undefined;
+  }
+
+  /** Why a change may not write here: a linked article file or history folder would write outside the data folder. */
+  private async unsafeToWrite(slug: string, file: string): Promise<string | undefined> {
+    for (const path of [this.paths.history, join(this.paths.history, slug), join(this.paths.articles, file)]) {
+      const info = await lstat(path).catch(() => undefined);
+      if (info?.isSymbolicLink()) return `${path} is a symbolic link; Docent writes only inside the data folder: replace the link with a folder or file`;
+    }
+    return undefined;
+  }
+
   /** The article file for a slug (`<slug>.txt` or `<slug>.md`), if there is one. */
   private articleFileOf(slug: string): string | undefined {
     return listOrEmptySync(this.paths.articles).find((f) => isArticleFileName(f) && slugForFile(f) === slug);
@@ -291,6 +350,8 @@ export class DataStore {
     bytes: Uint8Array | undefined,
     change: { action: 'put' | 'rollback'; actor: string; restored?: string },
   ): Promise<StoreChange> {
+    const unsafe = await this.unsafeToWrite(slug, file);
+    if (unsafe) return { ok: false, reason: unsafe };
     const target = join(this.paths.articles, file);
     const current = await readFile(target).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
@@ -364,7 +425,7 @@ function pathsFor(root: string): DataPaths {
 }
 
 function isArticleFileName(name: string): boolean {
-  return ARTICLE_FILE.test(name) && !name.startsWith('.') && !isTempFile(name) && !/^readme\./i.test(name);
+  return ARTICLE_FILE.test(name) && !name.startsWith('.') && !isTempFile(name) && !RESERVED_SLUGS.has(slugForFile(name));
 }
 
 async function listOrEmpty(dir: string): Promise<string[]> {

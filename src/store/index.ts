@@ -1,7 +1,7 @@
 // The data store behind refreshes: validation, curated facts, the versioned data folder, the
 // library holder that swaps in refreshed libraries, per-scope default articles and the audit log.
 export { DEFAULT_LIMITS, formatBytes, limitsFromEnv, type ArticleLimits } from './limits.js';
-export { normalizeSlug, slugForFile, slugSchema } from './slug.js';
+export { RESERVED_SLUGS, normalizeSlug, reservedSlugProblem, slugForFile, slugSchema } from './slug.js';
 export { ARTICLE_FILE, validateArticleFile, type ArticleCheck } from './validate-article.js';
 export {
   FACTS_FILE,
@@ -25,6 +25,7 @@ export {
   type Upload,
 } from './data-store.js';
 export { LibraryHolder, indexStoredArticle, type RefreshAction, type RefreshOutcome } from './library-holder.js';
+export { DEFAULT_INDEX_TIMEOUT_MS, IndexTimeoutError, OffThreadIndexer, indexingProblem, sharedIndexer } from './off-thread-index.js';
 export { FACT_KINDS, describeChange, diffArticleIndexes, diffLines, type ArticleChange, type FactChanges, type FactKind } from './library-diff.js';
 export { ScopeDefaults, type ScopeChoice } from './scope-defaults.js';
 export { AuditLog, auditEntrySchema, type AuditEntry, type AuditRecord } from './audit-log.js';

@@ -4,10 +4,11 @@
 // whole library, old or new, never a mix. A refused file leaves the current library serving.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Library } from '../library.js';
-import { buildArticleIndex, type ArticleIndex } from '../search/article-index.js';
-import { applyCuratedFacts } from './curated-facts.js';
+import type { ArticleIndex } from '../search/article-index.js';
+import { indexStoredArticle } from './index-stored-article.js';
 import type { ChangeEntry, DataStore, FileProblem, StoredArticle, Upload } from './data-store.js';
 import { diffArticleIndexes, type ArticleChange } from './library-diff.js';
+import { IndexTimeoutError, sharedIndexer } from './off-thread-index.js';
 
 export type RefreshAction = 'reload' | 'put' | 'rollback';
 
@@ -24,11 +25,7 @@ export type RefreshOutcome =
     }
   | { ok: false; action: RefreshAction; reason: string; problems: FileProblem[] };
 
-/** The index an article is served from: extracted facts, then the curated ones on top. */
-export function indexStoredArticle(stored: StoredArticle): ArticleIndex {
-  const index = buildArticleIndex(stored.article);
-  return stored.facts ? applyCuratedFacts(index, stored.facts) : index;
-}
+export { indexStoredArticle };
 
 interface BuiltArticle {
   stored: StoredArticle;
@@ -56,6 +53,8 @@ export class LibraryHolder {
    */
   static async open(store: DataStore): Promise<{ holder: LibraryHolder; problems: FileProblem[] }> {
     const holder = new LibraryHolder(store);
+    // The worker loads the engine (a few hundred ms) while the folder is read.
+    sharedIndexer(store.limits.indexTimeoutMs).warm();
     // Taken before reading, so a change made while the folder is read is noticed afterwards.
     holder.seenStamp = await store.changeStamp();
     const { articles, problems } = await store.readAll();
@@ -160,6 +159,9 @@ export class LibraryHolder {
       const { built, problems } = await this.buildAll([stored], this.built);
       if (problems.length) return refused(action, problems);
       next.set(slug, built.get(slug)!);
+    } else if (!this.built.has(slug)) {
+      // Written but not readable back under its slug: report it rather than fail on the diff.
+      return refused(action, [{ file: slug, reason: `"${slug}" was written but cannot be read back as an article` }]);
     } else next.delete(slug);
     const changes = [diffArticleIndexes(this.built.get(slug)?.index, next.get(slug)?.index)];
     return this.finish(action, next, changes, change);
@@ -176,11 +178,14 @@ export class LibraryHolder {
         continue;
       }
       try {
-        built.set(stored.slug, { stored, index: indexStoredArticle(stored) });
+        // Off the main thread, with a time limit: questions keep being answered meanwhile, and a
+        // file the extractors choke on is refused instead of stalling the bot.
+        built.set(stored.slug, { stored, index: await sharedIndexer(this.store.limits.indexTimeoutMs).index(stored) });
       } catch (error) {
-        problems.push({ file: stored.file, reason: `the article could not be indexed: ${error instanceof Error ? error.message : String(error)}` });
+        const message = error instanceof Error ? error.message : String(error);
+        problems.push({ file: stored.file, reason: error instanceof IndexTimeoutError ? message : `the article could not be indexed: ${message}` });
       }
-      await yieldToEventLoop(); // questions keep being answered from the current library meanwhile
+      await yieldToEventLoop();
     }
     return { built, problems };
   }

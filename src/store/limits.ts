@@ -9,17 +9,23 @@ export interface ArticleLimits {
   minSentences: number;
   /** Longest first line still read as a headline; longer means the headline is missing. */
   maxHeadlineLength: number;
+  /** Longest an article may take to index (in a worker) before it is refused as malformed. */
+  indexTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ArticleLimits = {
   maxBytes: 1024 * 1024,
   minSentences: 3,
   maxHeadlineLength: 300,
+  // Ordinary articles index in milliseconds and 1 MB of prose in well under a second here; ten
+  // seconds leaves room for a loaded machine and still stops a pathological file.
+  indexTimeoutMs: 10_000,
 };
 
 const limitsEnvSchema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().max(100 * 1024 * 1024).optional(),
   ARTICLE_MIN_SENTENCES: z.coerce.number().int().min(1).max(1000).optional(),
+  INDEX_TIMEOUT_SECONDS: z.coerce.number().min(0.05).max(600).optional(),
 });
 
 /**
@@ -28,7 +34,7 @@ const limitsEnvSchema = z.object({
  */
 export function limitsFromEnv(env: Record<string, string | undefined>): ArticleLimits {
   const present = Object.fromEntries(
-    Object.entries({ MAX_ARTICLE_BYTES: env.MAX_ARTICLE_BYTES, ARTICLE_MIN_SENTENCES: env.ARTICLE_MIN_SENTENCES }).filter(
+    Object.entries({ MAX_ARTICLE_BYTES: env.MAX_ARTICLE_BYTES, ARTICLE_MIN_SENTENCES: env.ARTICLE_MIN_SENTENCES, INDEX_TIMEOUT_SECONDS: env.INDEX_TIMEOUT_SECONDS }).filter(
       ([, v]) => v !== undefined && v.trim() !== '',
     ),
   );
@@ -41,6 +47,7 @@ export function limitsFromEnv(env: Record<string, string | undefined>): ArticleL
     ...DEFAULT_LIMITS,
     ...(parsed.data.MAX_ARTICLE_BYTES !== undefined && { maxBytes: parsed.data.MAX_ARTICLE_BYTES }),
     ...(parsed.data.ARTICLE_MIN_SENTENCES !== undefined && { minSentences: parsed.data.ARTICLE_MIN_SENTENCES }),
+    ...(parsed.data.INDEX_TIMEOUT_SECONDS !== undefined && { indexTimeoutMs: Math.round(parsed.data.INDEX_TIMEOUT_SECONDS * 1000) }),
   };
 }
 

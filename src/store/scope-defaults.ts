@@ -2,8 +2,10 @@
 // small JSON file so the choice survives restarts. A corrupt file is reported and read as empty,
 // and is set aside (not overwritten) on the next change, so nothing is lost.
 import { readFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file.js';
+import { withFolderLock } from './folder-lock.js';
 import { slugSchema } from './slug.js';
 
 const scopeChoiceSchema = z.object({
@@ -24,22 +26,27 @@ type FileRead = { ok: true; data: ScopeDefaultsFile } | { ok: false; problem: st
 
 export class ScopeDefaults {
   readonly path: string;
+  /** The data folder's lock (DataPaths.lock): shards setting defaults at once take turns on it. */
+  readonly lockPath: string;
   private scopes: Map<string, ScopeChoice>;
   /** Why the file could not be read when it was opened, if it could not. */
   readonly problem: string | undefined;
   private corrupt: boolean;
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(path: string, scopes: Map<string, ScopeChoice>, problem: string | undefined) {
+  private constructor(path: string, scopes: Map<string, ScopeChoice>, problem: string | undefined, lockPath: string) {
     this.path = path;
+    this.lockPath = lockPath;
     this.scopes = scopes;
     this.problem = problem;
     this.corrupt = problem !== undefined;
   }
 
-  static async open(path: string): Promise<ScopeDefaults> {
+  /** `lockPath` defaults to the `.lock` beside the file, which is the data folder's lock. */
+  static async open(path: string, options: { lockPath?: string } = {}): Promise<ScopeDefaults> {
+    const lockPath = options.lockPath ?? join(dirname(path), '.lock');
     const read = await readDefaultsFile(path);
-    return read.ok ? new ScopeDefaults(path, new Map(Object.entries(read.data.scopes)), undefined) : new ScopeDefaults(path, new Map(), read.problem);
+    return read.ok ? new ScopeDefaults(path, new Map(Object.entries(read.data.scopes)), undefined, lockPath) : new ScopeDefaults(path, new Map(), read.problem, lockPath);
   }
 
   /** The slug chosen for a scope, if any. */
@@ -71,8 +78,14 @@ export class ScopeDefaults {
     });
   }
 
+  /**
+   * One change at a time: in this process by a queue, across processes by the data folder's lock.
+   * Reading the file and writing it back must not interleave with another process's (issue 10:
+   * three shards setting 50 servers each kept 55 of 150).
+   */
   private serialise<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
+    const locked = () => withFolderLock(this.lockPath, task);
+    const run = this.queue.then(locked, locked);
     this.queue = run.catch(() => undefined);
     return run;
   }
