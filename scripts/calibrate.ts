@@ -102,7 +102,8 @@ export function collectExamples(spec: SetSpec): Example[] {
         });
         for (const c of candidates) {
           const fromExtractor = c.features.extractorSentence === 1 && extracted.found;
-          const text = composeRead(ix.article.sentences[c.sentence]!.text, c.span, c.spanAt);
+          const lead = c.lead();
+          const text = composeRead(ix.article.sentences[c.sentence]!.text, lead?.text ?? '', lead);
           const precise = question.expect_not_found ? false : fromExtractor ? extractedPrecise : judgeAnswer(question, { found: true, answer: text }).precise;
           const holds = !question.expect_not_found && judgeAnswer(question, { found: true, answer: ix.article.sentences[c.sentence]!.text }).contains;
           rows.push({ features: FEATURE_NAMES.map((name: FeatureName) => c.features[name]), precise, holds });
@@ -202,15 +203,24 @@ export interface Decision {
    * can be without changing any fitted answer.
    */
   trustExtractor: number;
+  /**
+   * When the extractors refused and no sentence the search found covers this share of the
+   * question, the reader is not consulted: chosen as high as it can be without changing any
+   * fitted answer.
+   */
+  minCoverage: number;
 }
 
 const EXTRACTOR = FEATURE_NAMES.indexOf('extractorSentence');
+const COVERAGE = FEATURE_NAMES.indexOf('coverage');
 
 /** One question reduced to what the decision needs: the reader's best candidate and the extractors' own. */
 interface Reduced {
   negative: boolean;
   /** The extractors' answer would be taken without the reader at this trust level or below. */
   trustedAt: number;
+  /** The best share of the question any candidate covers. */
+  maxCoverage: number;
   extractedFound: boolean;
   extractedPrecise: boolean;
   best?: { p: number; precise: boolean } | undefined;
@@ -223,13 +233,15 @@ function reduce(examples: Example[], w: number[]): Reduced[] {
     const best = scored.length ? scored.reduce((a, b) => (b.p > a.p ? b : a)) : undefined;
     const own = ex.extracted.found ? scored.find((s) => s.extractor) : undefined;
     const trustedAt = ex.short && ex.extracted.found && !ex.extracted.sentenceAnswer ? ex.extracted.confidence : -1;
-    return { negative: ex.question.expect_not_found === true, trustedAt, extractedFound: ex.extracted.found, extractedPrecise: ex.extracted.precise, best, own };
+    const maxCoverage = Math.max(0, ...ex.rows.map((r) => r.features[COVERAGE]!));
+    return { negative: ex.question.expect_not_found === true, trustedAt, maxCoverage, extractedFound: ex.extracted.found, extractedPrecise: ex.extracted.precise, best, own };
   });
 }
 
 /** What the engine would answer to one question with this decision (decideAnswer's rule). */
 function verdict(ex: Reduced, decision: Decision): { found: boolean; precise: boolean } {
   if (!ex.best || ex.trustedAt >= decision.trustExtractor) return { found: ex.extractedFound, precise: ex.extractedPrecise };
+  if (!ex.extractedFound && ex.maxCoverage < decision.minCoverage) return { found: false, precise: false };
   if (ex.own) {
     const chosen = ex.best.p >= ex.own.p + decision.swapMargin ? ex.best : ex.own;
     const found = chosen.p >= decision.keepThreshold;
@@ -294,19 +306,20 @@ export function chooseDecision(examples: Example[], w: number[]): Decision {
   for (const threshold of GRID(0, 0.9, 0.02))
     for (const swapMargin of GRID(0, 0.6, 0.05))
       for (const keepThreshold of GRID(0, 0.5, 0.05)) {
-        const d = { threshold, swapMargin, keepThreshold, trustExtractor: NEVER };
+        const d = { threshold, swapMargin, keepThreshold, trustExtractor: NEVER, minCoverage: 0 };
         const n = outcome(news, w, d);
         if (n.precise + n.refused < newsFloor) continue;
         const u = utility(outcome(real, w, d));
         if (!best || u > best.u + 1e-12) best = { d, u };
       }
-  if (!best) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER };
+  if (!best) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER, minCoverage: 0 };
   // Then the lowest trust level at which every fitted question is answered as without it.
   const all = [...real, ...news];
   const answers = (d: Decision) => all.map((ex) => JSON.stringify(verdict(ex, d))).join();
   const reference = answers(best.d);
   const trustExtractor = GRID(0, 1, 0.05).find((trust) => answers({ ...best.d, trustExtractor: trust }) === reference) ?? NEVER;
-  return { ...best.d, trustExtractor };
+  const minCoverage = GRID(0, 1, 0.05).filter((floor) => answers({ ...best.d, trustExtractor, minCoverage: floor }) === reference).pop() ?? 0;
+  return { ...best.d, trustExtractor, minCoverage };
 }
 
 /** A trust level no confidence reaches: the reader is always consulted. */

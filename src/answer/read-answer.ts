@@ -16,6 +16,7 @@ const weightsSchema = z.object({
   swapMargin: z.number().min(0).max(1),
   keepThreshold: z.number().min(0).max(1),
   trustExtractor: z.number().min(0).max(1.01),
+  minCoverage: z.number().min(0).max(1),
 });
 
 let committed: ReaderWeights | undefined;
@@ -43,7 +44,7 @@ export interface ScoredCandidate extends ReaderCandidate {
 /** The reader's candidates for a question, most probable first. */
 export function scoreQuestion(ix: ArticleIndex, question: string, extracted: Answer, weights: ReaderWeights = readerWeights(), type?: AnswerType): ScoredCandidate[] {
   const sentence = extractorSentence(ix, extracted);
-  const { candidates } = readCandidates(ix, { question, type, extractorSentence: sentence, extractorConfidence: extracted.found ? extracted.confidence : undefined });
+  const { candidates } = readCandidates(ix, { question, type, extractorSentence: sentence, extractorConfidence: extracted.found ? extracted.confidence : undefined, minCoverage: weights.minCoverage });
   return candidates.map((c) => ({ ...c, probability: probability(weights, c.features) })).sort((a, b) => b.probability - a.probability || a.sentence - b.sentence);
 }
 
@@ -102,21 +103,22 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
   }
   if (best === own) {
     // A sentence answer ("what did …") leads with the reader's span when it has one.
-    const sentenceOnly = extracted.fact === extracted.evidence && best.span && best.span !== extracted.evidence;
-    return sentenceOnly ? { ...extracted, fact: best.span, answer: composeRead(extracted.evidence, best.span, best.spanAt), confidence: best.probability } : { ...extracted, confidence: best.probability };
+    const lead = extracted.fact === extracted.evidence ? best.lead() : undefined;
+    return lead && lead.text !== extracted.evidence ? { ...extracted, fact: lead.text, answer: composeRead(extracted.evidence, lead.text, lead), confidence: best.probability } : { ...extracted, confidence: best.probability };
   }
   const sentence = ix.article.sentences[best.sentence]!;
+  const lead = best.lead();
   const alternatives: Alternative[] = ranked
     .slice(1)
     .filter((c) => c.probability >= weights.threshold && c.sentence !== best.sentence)
     .slice(0, 5)
-    .map((c) => ({ fact: c.span || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
+    .map((c) => ({ fact: c.lead()?.text || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
   return {
     input: ctx.input,
     command: ctx.command,
     found: true,
-    answer: composeRead(sentence.text, best.span, best.spanAt),
-    fact: truncate(best.span || sentence.text, 256),
+    answer: composeRead(sentence.text, lead?.text ?? '', lead),
+    fact: truncate(lead?.text || sentence.text, 256),
     evidence: sentence.text,
     citations: [{ article: ix.article.slug, paragraph: sentence.paragraph }],
     confidence: best.probability,

@@ -63,10 +63,12 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export interface ReaderCandidate {
   sentence: number;
-  /** The words that answer the question's type, or '' when the sentence holds none. */
-  span: string;
-  /** Where the span stands in the sentence's text (for trimming around it). */
-  spanAt?: { start: number; end: number } | undefined;
+  /**
+   * The words that answer the question's type and where they stand in the sentence (for
+   * trimming around them), or undefined when the sentence holds none. Worked out when first
+   * asked for: only the chosen answer and the shown alternatives need it.
+   */
+  lead: () => Span | undefined;
   features: Record<FeatureName, number>;
 }
 
@@ -77,6 +79,8 @@ export interface ReaderInput {
   /** The sentence the extractors answered from, when they answered. */
   extractorSentence?: number | undefined;
   extractorConfidence?: number | undefined;
+  /** No candidates unless some sentence covers this share of the question (a refusal is then certain). */
+  minCoverage?: number | undefined;
 }
 
 /** Paragraph-level BM25, built once per article: SQuAD-style questions are written about one paragraph. */
@@ -170,7 +174,15 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     if (extra) hits.push(extra);
   }
   if (hits.length === 0) return { type, candidates: [] };
+  // A year the question names pins the event: a sentence whose paragraph never writes that year
+  // tells of another one ("how many families left in 1998" is not answered by this week's leak).
+  const years = [...new Set(input.question.match(/\b(?:1[5-9]|20)\d{2}\b/g) ?? [])];
+  const eligible = hits.filter((hit) => years.every((year) => ix.article.paragraphs[ix.article.sentences[hit.index]!.paragraph - 1]?.text.includes(year)));
+  // Without the extractors' answer and with no sentence covering enough of the question, the
+  // answer is a refusal whatever the features say (calibrate.ts checks that on every fitted question).
+  if (input.extractorSentence === undefined && !eligible.some((h) => h.coverage >= (input.minCoverage ?? 0))) return { type, candidates: [] };
   const top = hits[0]!.score;
+  const secondScore = Math.max(0, ...hits.slice(1).map((h) => h.score));
   const paragraphs = paragraphSearch(ix).search(input.question, 5);
   const paragraphTop = paragraphs[0]?.score ?? 1;
   const paragraphScore = new Map(paragraphs.map((p) => [p.index, p.score / paragraphTop]));
@@ -194,10 +206,6 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
 
   const maxIdf = Math.max(...terms.map((t) => t.idf), 1e-9);
   const known = terms.filter((t) => t.expansions.size > 0);
-  // A year the question names pins the event: a sentence whose paragraph never writes that year
-  // tells of another one ("how many families left in 1998" is not answered by this week's leak).
-  const years = [...new Set(input.question.match(/\b(?:1[5-9]|20)\d{2}\b/g) ?? [])];
-  const eligible = hits.filter((hit) => years.every((year) => ix.article.paragraphs[ix.article.sentences[hit.index]!.paragraph - 1]?.text.includes(year)));
   const candidates = eligible.map((hit, rank): ReaderCandidate => {
     const sentence = ix.article.sentences[hit.index]!;
     const tokens = tokenize(sentence.text);
@@ -206,7 +214,6 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     const window = matchedWindow(tokens, positions);
     const windowLength = positions.length ? positions[positions.length - 1]! - positions[0]! + 1 : 1;
     const paragraphWords = paragraphStems(ix, sentence.paragraph);
-    const sentenceStems = new Set(tokens.map((t) => t.stem));
     const spans = findAnswerSpans(ix, hit.index, type).filter((s) => !tokensIn(tokens, s).every((t) => questionStems.has(t.stem) || STOP_WORDS.has(t.norm)));
     const nearest = spans.map((s) => ({ s, d: spanDistance(window, s) })).sort((a, b) => a.d - b.d)[0];
     const neighbours = [hit.index - 1, hit.index + 1].filter((i) => ix.article.sentences[i]?.paragraph === sentence.paragraph);
@@ -215,7 +222,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     const near = nearest ? 1 / (1 + nearest.d / 40) : 0;
     // A rare word of the question that the article uses, but not here: the sentence tells of something else.
     const missing = known.filter((t) => !hit.matched.includes(t.token)).reduce((m, t) => Math.max(m, t.idf / maxIdf), 0);
-    const runnerUp = Math.max(0, ...hits.filter((h) => h !== hit).map((h) => h.score));
+    const runnerUp = hit === hits[0] ? secondScore : top;
     const features: Record<FeatureName, number> = {
       bias: 1,
       bm25Share: hit.score / top,
@@ -227,7 +234,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       paragraphShare: paragraphScore.get(sentence.paragraph) ?? 0,
       paragraphTop: paragraphs[0]?.index === sentence.paragraph ? 1 : 0,
       neighbourShare: neighbourScore / top,
-      namesInSentence: names.length ? names.filter((t) => sentenceStems.has(t.stem)).length / names.length : 1,
+      namesInSentence: names.length ? names.filter((n) => tokens.some((t) => t.stem === n.stem)).length / names.length : 1,
       namesInParagraph: names.length ? names.filter((t) => paragraphWords.has(t.stem)).length / names.length : 1,
       unknownName: unknownNames > 0 ? 1 : 0,
       unknownTerms,
@@ -258,8 +265,9 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       countsNoun: counted !== undefined && spans.some((sp) => tokensIn(tokens, sp).some((t) => t.stem === counted)) ? 1 : 0,
       topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
     };
-    const lead = leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })));
-    return { sentence: hit.index, span: lead?.text ?? '', spanAt: lead ? { start: lead.start, end: lead.end } : undefined, features };
+    let lead: Span | undefined | null = null;
+    const pick = () => (lead ??= leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })))) ?? undefined;
+    return { sentence: hit.index, lead: pick, features };
   });
   // How each compares with the others for the same question: the logistic model scores one
   // candidate at a time, so the best coverage and the best word order are marked for it.
@@ -338,6 +346,8 @@ export interface ReaderWeights {
   keepThreshold: number;
   /** On a news-length article, an extractors' answer this sure (not a whole sentence) is taken as it is. */
   trustExtractor: number;
+  /** When the extractors refused and no sentence found covers this share of the question, the answer is a refusal. */
+  minCoverage: number;
 }
 
 export function probability(weights: ReaderWeights, features: Record<FeatureName, number>): number {
