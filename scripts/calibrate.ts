@@ -12,9 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { buildLibrary, readArticleFile, type Answer } from '../src/index.js';
 import { answerByExtractors } from '../src/answer/index.js';
 import { parseInput } from '../src/answer/route.js';
-import { composeRead, extractorSentence } from '../src/answer/read-answer.js';
+import { composeRead, extractorSentence, typeOfCommand } from '../src/answer/read-answer.js';
 import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName } from '../src/answer/reader.js';
-import type { AnswerType } from '../src/answer/answer-type.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile, type EvalQuestion } from '../tests/support/eval-score.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -73,10 +72,6 @@ export function setSpecs(): SetSpec[] {
   ];
 }
 
-function typeOfCommand(command: string, text: string): AnswerType | undefined {
-  if (/\b(?:who|whom|whose|when|where|what|which|how|why)\b/i.test(text)) return undefined;
-  return command === 'who' ? 'person' : command === 'when' ? 'time' : command === 'where' ? 'place' : undefined;
-}
 
 /** Every question of a set with its candidates' features and labels. */
 export function collectExamples(spec: SetSpec): Example[] {

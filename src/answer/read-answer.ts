@@ -76,7 +76,7 @@ function windowAround(text: string, at: { start: number; end: number }, room: nu
 const ANSWERED_BY_READER = new Set(['ask', 'who', 'when', 'where']);
 
 /** The command's own type when the text has no question word ("/when the verdict"). */
-function typeOfCommand(command: string, text: string): AnswerType | undefined {
+export function typeOfCommand(command: string, text: string): AnswerType | undefined {
   if (/\b(?:who|whom|whose|when|where|what|which|how|why)\b/i.test(text)) return undefined;
   return command === 'who' ? 'person' : command === 'when' ? 'time' : command === 'where' ? 'place' : undefined;
 }
