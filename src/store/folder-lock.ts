@@ -8,6 +8,7 @@
 // versions the CLI had reported saved. Now exactly one of them removes the stale lock; the others
 // find a live lock when they look again, and wait.
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,7 +75,14 @@ async function takeOverStale(lockPath: string): Promise<void> {
     return; // someone else is taking it over: look again after them
   }
   try {
-    if (await isStale(lockPath)) await removeLockFolder(lockPath);
+    // Judge one lock folder and remove that one only. A missing lock is nobody's to remove: seen
+    // missing (just released) and removed a moment later, it would be the next writer's fresh lock,
+    // and two writers would hold it at once (the lost version of the six-writer test, round 9).
+    const judged = await stat(lockPath).catch(() => undefined);
+    if (judged && (await isStale(lockPath, judged))) {
+      const now = await stat(lockPath).catch(() => undefined);
+      if (now && sameFolder(now, judged)) await removeLockFolder(lockPath);
+    }
   } finally {
     await rm(takeover, { recursive: true, force: true });
   }
@@ -92,10 +100,19 @@ async function removeLockFolder(lockPath: string): Promise<void> {
   await rm(aside, { recursive: true, force: true });
 }
 
-async function isStale(lockPath: string): Promise<boolean> {
+/**
+ * Whether the lock's owner died, or it has had no owner for too long. `made` is the folder as
+ * stat saw it before the owner was read, so that the age is that folder's.
+ */
+async function isStale(lockPath: string, made?: Stats): Promise<boolean> {
+  const folder = made ?? (await stat(lockPath).catch(() => undefined));
   const owner = await readFile(join(lockPath, 'owner'), 'utf8').catch(() => undefined);
   const pid = owner === undefined ? undefined : /^(\d+)(?:\s|$)/.exec(owner)?.[1];
   if (pid !== undefined) return !isRunning(Number(pid));
-  const made = await stat(lockPath).catch(() => undefined);
-  return made === undefined || Date.now() - made.mtimeMs > OWNERLESS_STALE_MS;
+  return folder === undefined || Date.now() - folder.mtimeMs > OWNERLESS_STALE_MS;
+}
+
+/** The same folder, not a new one made in its place (an inode number can be reused; its birth time differs). */
+function sameFolder(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev && a.birthtimeMs === b.birthtimeMs;
 }
