@@ -3,6 +3,7 @@
 // answer given, none twice. A pure function over an Answer, so any adapter (and the answerers
 // themselves) can apply the same check to whatever ranking produced the candidates.
 import type { Alternative, Answer, Question } from '../types.js';
+import { questionType } from './answer-type.js';
 
 /** How many passages a /search answer shows itself (the best one and the next two). */
 export const SEARCH_PASSAGES_IN_ANSWER = 3;
@@ -10,9 +11,8 @@ export const SEARCH_PASSAGES_IN_ANSWER = 3;
 /** What kind of fact a question asks for. */
 export type FactKind = 'person' | 'number' | 'time' | 'place' | 'quote' | 'any';
 
-/** The kind of fact `question` asks for: by its command, and for /ask by its question word. */
+/** The kind of fact `question` asks for: by its command, and for /ask by the reader's reading of its question word. */
 export function expectedFactKind(question: Pick<Question, 'command' | 'text'>): FactKind {
-  const text = question.text.trim().toLowerCase();
   switch (question.command) {
     case 'who':
       return 'person';
@@ -24,12 +24,10 @@ export function expectedFactKind(question: Pick<Question, 'command' | 'text'>): 
       return 'quote';
     case 'search':
       return 'any';
-    case 'ask':
-      if (/^how (?:many|much|long|far|big|large|old|tall|high|deep)\b/.test(text)) return 'number';
-      if (/^(?:who|whom|whose)\b/.test(text)) return 'person';
-      if (/^(?:when|what time|what date|what year|what day)\b/.test(text)) return 'time';
-      if (/^where\b/.test(text)) return 'place';
-      return 'any';
+    case 'ask': {
+      const type = questionType(question.text);
+      return type === 'name' || type === 'other' ? 'any' : type;
+    }
   }
 }
 
