@@ -3,7 +3,8 @@
 // the real set's articles except the held-out ones, our own sets and the public dev set. Each
 // candidate sentence the reader weighs is labelled by whether answering from it would be precise
 // (score.mjs's rules); a logistic regression (Newton's method, L2, deterministic) learns the
-// probability of that, and the refusal threshold is read off the precision/coverage curve.
+// probability of that, and the decision (the refusal threshold among them) is the one with the
+// best stated utility on the fitted real articles that loses nothing on the fitted news sets.
 // Prints the figures for every set apart, the held-out real articles and the blind holdouts
 // included, beside BM25's best sentence measured in the same run.
 import { writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { buildLibrary, readArticleFile, type Answer } from '../src/index.js';
 import { answerByExtractors } from '../src/answer/index.js';
 import { parseInput } from '../src/answer/route.js';
-import { composeRead, extractorSentence, typeOfCommand } from '../src/answer/read-answer.js';
+import { ANSWERED_BY_READER, composeRead, extractorSentence } from '../src/answer/read-answer.js';
+import { typeOfCommand } from '../src/answer/answer-type.js';
 import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName } from '../src/answer/reader.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile, type EvalQuestion } from '../tests/support/eval-score.js';
 
@@ -72,7 +74,6 @@ export function setSpecs(): SetSpec[] {
   ];
 }
 
-
 /** Every question of a set with its candidates' features and labels. */
 export function collectExamples(spec: SetSpec): Example[] {
   const out: Example[] = [];
@@ -88,7 +89,7 @@ export function collectExamples(spec: SetSpec): Example[] {
       const bm25 = ix.search.search(parsed.text, 1)[0];
       const bm25Precise = judgeAnswer(question, { found: bm25 !== undefined, answer: bm25 ? ix.article.sentences[bm25.index]!.text : '' }).precise;
       const rows: Row[] = [];
-      if (['ask', 'who', 'when', 'where'].includes(parsed.command) && parsed.text.trim()) {
+      if (ANSWERED_BY_READER.has(parsed.command) && parsed.text.trim()) {
         const { candidates } = readCandidates(ix, {
           question: parsed.text,
           type: typeOfCommand(parsed.command, parsed.text),
@@ -290,8 +291,8 @@ const GRID = (from: number, to: number, step: number) => Array.from({ length: Ma
 /**
  * The decision that does best on the fitted real text, where a right answer or a right refusal
  * gains 1, a wrong answer (to either kind of question) costs 1 and refusing what the text
- * answers costs REFUSAL_COST; among those
- * that lose nothing on the fitted news sets (dev and our own) that the extractors alone answer.
+ * answers costs REFUSAL_COST; among those that lose nothing on the fitted news sets (dev and our
+ * own) that the extractors alone answer.
  */
 export function chooseDecision(examples: Example[], w: number[]): Decision {
   const real = reduce(examples.filter((e) => e.group.startsWith('real')), w);
@@ -320,7 +321,7 @@ export function chooseDecision(examples: Example[], w: number[]): Decision {
 /** A trust level no confidence reaches: the reader is always consulted. */
 const NEVER = 1.01;
 
-/** The precision/coverage curve of the fallback threshold, the other two held at their choice. */
+/** The precision/coverage curve of the fallback threshold, the rest of the decision held at its choice. */
 export function thresholdCurve(examples: Example[], w: number[], decision: Decision): { threshold: number; o: Outcome }[] {
   return GRID(0, 0.9, 0.05).map((threshold) => ({ threshold, o: outcome(examples, w, { ...decision, threshold }) }));
 }

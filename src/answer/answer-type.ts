@@ -18,10 +18,12 @@ const PLACE_NOUNS = /^(?:city|country|state|place|town|location|region|continent
 const NUMBER_NOUNS = /^(?:number|amount|dollar|dollars|percentage|percent|proportion|share|size|population|total|rate|price|cost|value|temperature|speed|height|length|distance|weight|magnitude|count|sum|fraction)$/i;
 const PERSON_NOUNS = /^(?:person|man|woman|people|artist|singer|actor|actress|author|writer|director|president|king|queen|emperor|leader|player|musician|composer|scientist|company|group|band|organization|organisation|team|party|member|members|character|producer)$/i;
 
+const QUESTION_WORD = /\b(who|whom|whose|when|where|how|what|which|why)\b((?:\s+[\w'-]+){0,4})/i;
+
 /** The type of answer a question asks for, read from its question word and the noun after it. */
 export function questionType(question: string): AnswerType {
   const q = question.trim().toLowerCase().replace(/^(?:and|so|but|also|then)\s+/, '');
-  const wh = /\b(who|whom|whose|when|where|how|what|which|why)\b((?:\s+[\w'-]+){0,4})/.exec(q);
+  const wh = QUESTION_WORD.exec(q);
   if (!wh) return 'other';
   const word = wh[1]!;
   // "what was the date of …", "what dollar amount": the nouns after the question word, past its verb and article.
@@ -50,6 +52,15 @@ export function questionType(question: string): AnswerType {
     default:
       return 'other';
   }
+}
+
+/**
+ * The type a command asks for when its text has no question word of its own ("/when the
+ * verdict", "/who thanked Putin"); undefined when the text says it or the command does not.
+ */
+export function typeOfCommand(command: string, text: string): AnswerType | undefined {
+  if (QUESTION_WORD.test(text)) return undefined;
+  return command === 'who' ? 'person' : command === 'when' ? 'time' : command === 'where' ? 'place' : undefined;
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens';

@@ -6,7 +6,7 @@ import type { ArticleIndex } from '../search/article-index.js';
 import type { Answer, Alternative } from '../types.js';
 import { ANSWER_BUDGET, notFoundAnswer, paragraphOf, sentenceText, truncate, type AnswerContext } from './compose.js';
 import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, probability, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
-import type { AnswerType } from './answer-type.js';
+import { typeOfCommand, type AnswerType } from './answer-type.js';
 import fittedWeights from './reader-weights.json' with { type: 'json' };
 
 const weightsSchema = z.object({
@@ -73,13 +73,8 @@ function windowAround(text: string, at: { start: number; end: number }, room: nu
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
-const ANSWERED_BY_READER = new Set(['ask', 'who', 'when', 'where']);
-
-/** The command's own type when the text has no question word ("/when the verdict"). */
-export function typeOfCommand(command: string, text: string): AnswerType | undefined {
-  if (/\b(?:who|whom|whose|when|where|what|which|how|why)\b/i.test(text)) return undefined;
-  return command === 'who' ? 'person' : command === 'when' ? 'time' : command === 'where' ? 'place' : undefined;
-}
+/** The commands whose answers the reader weighs (not /quote or /search). */
+export const ANSWERED_BY_READER: ReadonlySet<string> = new Set(['ask', 'who', 'when', 'where']);
 
 /** The reader's decision over the extractors' answer for a question. */
 export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string, extracted: Answer, weights: ReaderWeights = readerWeights()): Answer {

@@ -1,6 +1,6 @@
-// The reader: when a question is not answered by a fact the extractors found, rank the article's
-// sentences for it, describe the best few by features the data can weigh, and pick the span of
-// each that answers the question's type. The weights come from `npm run calibrate`
+// The reader: rank the article's sentences for a question, describe the best few (and the one
+// the extractors answered from) by features the data can weigh, and pick the span of each that
+// answers the question's type. The weights come from `npm run calibrate`
 // (scripts/calibrate.ts) and live in reader-weights.json; nothing here is a hand-tuned score.
 import type { ArticleIndex } from '../search/article-index.js';
 import { SentenceSearch, type SentenceHit, type TermMatch } from '../search/sentence-search.js';
@@ -223,6 +223,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     // A rare word of the question that the article uses, but not here: the sentence tells of something else.
     const missing = known.filter((t) => !hit.matched.includes(t.token)).reduce((m, t) => Math.max(m, t.idf / maxIdf), 0);
     const runnerUp = hit === hits[0] ? secondScore : top;
+    const ownConfidence = input.extractorSentence === hit.index ? (input.extractorConfidence ?? 0) : 0;
     const features: Record<FeatureName, number> = {
       bias: 1,
       bm25Share: hit.score / top,
@@ -246,12 +247,12 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       shortSentence: Math.min(1, 8 / Math.max(1, content.length)),
       negationMismatch: asksNegation !== NEGATION.test(sentence.text) ? 1 : 0,
       extractorSentence: input.extractorSentence === hit.index ? 1 : 0,
-      extractorConfidence: input.extractorSentence === hit.index ? (input.extractorConfidence ?? 0) : 0,
+      extractorConfidence: ownConfidence,
       extractorFound,
       longArticle,
       // On news, the genre the extractors were written for, their refusal is a measured signal.
       extractorRefusedShort: (1 - extractorFound) * (1 - longArticle),
-      extractorConfidenceLong: longArticle * (input.extractorSentence === hit.index ? (input.extractorConfidence ?? 0) : 0),
+      extractorConfidenceLong: longArticle * ownConfidence,
       typeOther: type === 'other' ? 1 : 0,
       timeSpanNear: type === 'time' ? near : 0,
       numberSpanNear: type === 'number' ? near : 0,
@@ -265,8 +266,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       countsNoun: counted !== undefined && spans.some((sp) => tokensIn(tokens, sp).some((t) => t.stem === counted)) ? 1 : 0,
       topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
     };
-    let lead: Span | undefined | null = null;
-    const pick = () => (lead ??= leadSpan(sentence.text, tokens, positions, type, input.question, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) })))) ?? undefined;
+    let lead: { span: Span | undefined } | undefined;
+    const pick = () => (lead ??= { span: leadSpan(sentence.text, tokens, positions, type, input.question, questionStems, counted, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) }))) }).span;
     return { sentence: hit.index, lead: pick, features };
   });
   // How each compares with the others for the same question: the logistic model scores one
@@ -294,12 +295,19 @@ const RUN_BREAK = /[,;:.()"!?—–]/;
  * that counts X, when there is one); for a what/which question with no typed span, the new words
  * right after (or else before) the words the question matched: "described as *sarcastic*".
  */
-function leadSpan(text: string, tokens: Token[], positions: number[], type: AnswerType, question: string, spans: (Span & { d: number })[]): Span | undefined {
-  const counted = type === 'number' ? countedNoun(question) : undefined;
+function leadSpan(
+  text: string,
+  tokens: Token[],
+  positions: number[],
+  type: AnswerType,
+  question: string,
+  asked: ReadonlySet<string>,
+  counted: string | undefined,
+  spans: (Span & { d: number })[],
+): Span | undefined {
   const counts = counted ? spans.filter((sp) => tokenize(sp.text).some((t) => t.stem === counted)) : [];
   // The more of a span the question already says, the less it is the new fact ("New York City's"
   // for a question about New York): each repeated share counts as 40 characters further away.
-  const asked = new Set(contentTokens(question).map((t) => t.stem));
   const repeated = (sp: Span) => {
     const words = tokenize(sp.text);
     return words.length ? words.filter((t) => asked.has(t.stem)).length / words.length : 0;
@@ -334,7 +342,7 @@ function extraSentence(input: ReaderInput, hits: SentenceHit[]): boolean {
   return input.extractorSentence !== undefined && !hits.some((h) => h.index === input.extractorSentence);
 }
 
-/** Weights fitted by calibrate.ts: one per feature, and per answer type where the data allows. */
+/** What calibrate.ts fits: a weight per feature, and the decision made with the probabilities. */
 export interface ReaderWeights {
   features: readonly string[];
   weights: number[];
