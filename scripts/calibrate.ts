@@ -205,10 +205,16 @@ export interface Decision {
    * fitted answer.
    */
   minCoverage: number;
+  /**
+   * An answer (the extractors' or the reader's) from a sentence that writes the opposite of a
+   * word of the question ("an increase" asked as "a decrease") is refused below this probability.
+   */
+  oppositeThreshold: number;
 }
 
 const EXTRACTOR = FEATURE_NAMES.indexOf('extractorSentence');
 const COVERAGE = FEATURE_NAMES.indexOf('coverage');
+const OPPOSITE = FEATURE_NAMES.indexOf('oppositeWord');
 
 /** One question reduced to what the decision needs: the reader's best candidate and the extractors' own. */
 interface Reduced {
@@ -219,13 +225,20 @@ interface Reduced {
   maxCoverage: number;
   extractedFound: boolean;
   extractedPrecise: boolean;
-  best?: { p: number; precise: boolean } | undefined;
-  own?: { p: number; precise: boolean } | undefined;
+  best?: Scored | undefined;
+  own?: Scored | undefined;
+}
+
+interface Scored {
+  p: number;
+  precise: boolean;
+  /** The sentence writes the opposite of a word of the question. */
+  opposite: boolean;
 }
 
 function reduce(examples: Example[], w: number[]): Reduced[] {
   return examples.map((ex) => {
-    const scored = ex.rows.map((row) => ({ p: probabilityOf(w, row.features), precise: row.precise, extractor: row.features[EXTRACTOR] === 1 }));
+    const scored = ex.rows.map((row) => ({ p: probabilityOf(w, row.features), precise: row.precise, extractor: row.features[EXTRACTOR] === 1, opposite: row.features[OPPOSITE] === 1 }));
     const best = scored.length ? scored.reduce((a, b) => (b.p > a.p ? b : a)) : undefined;
     const own = ex.extracted.found ? scored.find((s) => s.extractor) : undefined;
     const trustedAt = ex.short && ex.extracted.found && !ex.extracted.sentenceAnswer ? ex.extracted.confidence : -1;
@@ -238,13 +251,14 @@ function reduce(examples: Example[], w: number[]): Reduced[] {
 function verdict(ex: Reduced, decision: Decision): { found: boolean; precise: boolean } {
   if (!ex.best || ex.trustedAt >= decision.trustExtractor) return { found: ex.extractedFound, precise: ex.extractedPrecise };
   if (!ex.extractedFound && ex.maxCoverage < decision.minCoverage) return { found: false, precise: false };
+  const floor = (chosen: Scored, base: number) => Math.max(base, chosen.opposite ? decision.oppositeThreshold : 0);
   if (ex.own) {
     const chosen = ex.best.p >= ex.own.p + decision.swapMargin ? ex.best : ex.own;
-    const found = chosen.p >= decision.keepThreshold;
+    const found = chosen.p >= floor(chosen, decision.keepThreshold);
     return { found, precise: found && chosen.precise };
   }
   if (ex.extractedFound) return { found: true, precise: ex.extractedPrecise };
-  const found = ex.best.p >= decision.threshold;
+  const found = ex.best.p >= floor(ex.best, decision.threshold);
   return { found, precise: found && ex.best.precise };
 }
 
@@ -302,20 +316,30 @@ export function chooseDecision(examples: Example[], w: number[]): Decision {
   for (const threshold of GRID(0, 0.9, 0.02))
     for (const swapMargin of GRID(0, 0.6, 0.05))
       for (const keepThreshold of GRID(0, 0.5, 0.05)) {
-        const d = { threshold, swapMargin, keepThreshold, trustExtractor: NEVER, minCoverage: 0 };
+        const d = { threshold, swapMargin, keepThreshold, trustExtractor: NEVER, minCoverage: 0, oppositeThreshold: 0 };
         const n = outcome(news, w, d);
         if (n.precise + n.refused < newsFloor) continue;
         const u = utility(outcome(real, w, d));
         if (!best || u > best.u + 1e-12) best = { d, u };
       }
-  if (!best) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER, minCoverage: 0 };
+  if (!best) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER, minCoverage: 0, oppositeThreshold: 0 };
+  // Then the floor for a sentence that says the opposite of the question, by the same utility
+  // and the same promise to the news sets (NEVER: such a sentence is never the answer).
+  for (const oppositeThreshold of [...GRID(0.05, 1, 0.05), NEVER]) {
+    const d: Decision = { ...best.d, oppositeThreshold };
+    const n = outcome(news, w, d);
+    if (n.precise + n.refused < newsFloor) continue;
+    const u = utility(outcome(real, w, d));
+    if (u > best.u + 1e-12) best = { d, u };
+  }
   // Then the lowest trust level at which every fitted question is answered as without it.
   const all = [...real, ...news];
   const answers = (d: Decision) => all.map((ex) => JSON.stringify(verdict(ex, d))).join();
-  const reference = answers(best.d);
-  const trustExtractor = GRID(0, 1, 0.05).find((trust) => answers({ ...best.d, trustExtractor: trust }) === reference) ?? NEVER;
-  const minCoverage = GRID(0, 1, 0.05).filter((floor) => answers({ ...best.d, trustExtractor, minCoverage: floor }) === reference).pop() ?? 0;
-  return { ...best.d, trustExtractor, minCoverage };
+  const chosen = best.d;
+  const reference = answers(chosen);
+  const trustExtractor = GRID(0, 1, 0.05).find((trust) => answers({ ...chosen, trustExtractor: trust }) === reference) ?? NEVER;
+  const minCoverage = GRID(0, 1, 0.05).filter((floor) => answers({ ...chosen, trustExtractor, minCoverage: floor }) === reference).pop() ?? 0;
+  return { ...chosen, trustExtractor, minCoverage };
 }
 
 /** A trust level no confidence reaches: the reader is always consulted. */

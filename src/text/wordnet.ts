@@ -28,3 +28,14 @@ export function readStemRelations(path: string | URL = WORDNET_TABLE): StemRelat
     },
   };
 }
+
+let antonyms: StemRelations | undefined;
+
+/**
+ * WordNet's antonyms of a stem ("increas" → "decreas", "least" → "most"), from the table
+ * scripts/build-wordnet.ts writes beside the derived forms; read on first use.
+ */
+export function antonymsOf(stem: string): ReadonlySet<string> | undefined {
+  antonyms ??= readStemRelations(new URL('./wordnet-antonyms.json', import.meta.url));
+  return antonyms.get(stem);
+}
