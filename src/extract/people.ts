@@ -415,17 +415,11 @@ function addLoneWords(reading: Reading, { bySurname, byFirstName }: Aliases, lon
 function collectThings(spans: NameSpan[], loneThings: Map<NameSpan, 'organisation' | 'place'>): { organisations: NamedThing[]; places: NamedThing[] } {
   const organisations = new Map<string, NamedThing>();
   const places = new Map<string, NamedThing>();
-  // The sentences each thing is already listed in, so that a name used on every line costs no more per use.
-  const listedIn = new Map<NamedThing, Set<number>>();
+  // Spans come sentence by sentence, so a sentence already listed is the last one listed.
   const addThing = (map: Map<string, NamedThing>, name: string, sentence: number) => {
     const key = name.toLowerCase();
     const thing = map.get(key) ?? { name, mentions: [] };
-    let listed = listedIn.get(thing);
-    if (!listed) listedIn.set(thing, (listed = new Set()));
-    if (!listed.has(sentence)) {
-      listed.add(sentence);
-      thing.mentions.push(sentence);
-    }
+    if (thing.mentions[thing.mentions.length - 1] !== sentence) thing.mentions.push(sentence);
     map.set(key, thing);
   };
   for (const span of spans) {
