@@ -519,11 +519,8 @@ function finishPeople({ drafts, mentions, firstMention }: Reading): Person[] {
     d.person.roles = [...d.roleSet].filter((r) => !r.startsWith('aged ')).concat([...d.roleSet].filter((r) => r.startsWith('aged ')));
     d.person.mentions = [...(sentencesOf.get(d.person.id) ?? [])];
   }
-  // People mentioned only once by a lone word that never acts like a person are noise; keep the rest in reading order.
-  return [...drafts.values()]
-    .map((d) => d.person)
-    .filter((p) => p.mentions.length > 0)
-    .sort((a, b) => (firstMention.get(a.id) ?? 0) - (firstMention.get(b.id) ?? 0));
+  // Everyone was added with a mention by name, so everyone has a first mention.
+  return [...drafts.values()].map((d) => d.person).sort((a, b) => firstMention.get(a.id)! - firstMention.get(b.id)!);
 }
 
 /** People the article describes without naming ("a Russian official"), so that "the official" can be quoted. */
