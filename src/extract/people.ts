@@ -76,7 +76,7 @@ function titleBefore(words: Word[], runStart: number): string {
     break;
   }
   // A sentence-initial capitalised word that is not part of the title ("Earlier", "Asked").
-  while (collected.length && !collected[0]!.capitalized === false && collected.length > 1 && STOP_WORDS.has(collected[0]!.norm)) collected.shift();
+  while (collected.length > 1 && collected[0]!.capitalized && STOP_WORDS.has(collected[0]!.norm)) collected.shift();
   return collected.map((w) => w.text).join(' ');
 }
 
@@ -90,7 +90,6 @@ function affiliationAfter(words: Word[], last: number, sentenceText: string): st
   return m ? m[0] : '';
 }
 
-/** ", the lead prosecutor," / ", 41, who runs a guesthouse" right after a name. */
 /** Words for a part of the land, after which "of X" names a place ("the summit of Ben Nevis"). */
 const GEOGRAPHIC_PART = /^(?:foot|summit|top|edge|slopes?|side|village|town|city|county|region|district|north|south|east|west|centre|center|heart|outskirts|banks?|shores?|mouth|base|island|isle|port|bay|gulf|coast|valley|peak|face)$/;
 
@@ -103,7 +102,8 @@ const APPOSITIVE = new RegExp(
   String.raw`^,\s+((?:[^,;.:"]|\.(?<=\b${ABBREVIATED}\.)|(?<=\d),(?=\d{3}\b)){2,140}?)(?=(?<!\d),|,(?!\d{3}\b)|[;:"]|\.(?<!\b${ABBREVIATED}\.)(?:\s|$)|$)`,
 );
 
-function appositiveAfter(words: Word[], last: number, sentenceText: string): { role: string; age?: number } {
+/** ", the lead prosecutor," / ", 41, who runs a guesthouse" right after a name. */
+function appositiveAfter(words: Word[], last: number, sentenceText: string): { role: string; age: number | undefined } {
   let pos = words[last]!.end;
   let rest = sentenceText.slice(pos);
   let age: number | undefined;
@@ -114,7 +114,7 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
     rest = sentenceText.slice(pos);
   }
   const m = APPOSITIVE.exec(rest);
-  if (!m) return age === undefined ? { role: '' } : { role: '', age };
+  if (!m) return { role: '', age };
   const phrase = m[1]!.trim();
   const first = phrase.split(/\s+/)[0]!.toLowerCase();
   const firstWords = phrase.split(/\s+/).slice(0, 6).map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''));
@@ -122,11 +122,11 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
   const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first) || (/^\p{Lu}/u.test(phrase) && firstWords.some((w) => ROLE_NOUNS.has(w))) || (!STOP_WORDS.has(first) && firstWords.slice(1, 3).some((w) => ROLE_NOUNS.has(w)));
   const introducedBy = sentenceText.slice(Math.max(0, words[last]!.start - 40), words[last]!.start);
   // "According to Lyle, investigators …" is no appositive; "according to Dr. Tobias Wren, the regulator's chief executive." is.
-  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '' };
-  if (!accepted || phrase.split(/\s+/).length > 16) return age === undefined ? { role: '' } : { role: '', age };
+  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '', age: undefined };
+  if (!accepted || phrase.split(/\s+/).length > 16) return { role: '', age };
   // "who said …" is speech, not a description.
-  if (/^who\s+(?:said|says|told|added)\b/i.test(phrase)) return age === undefined ? { role: '' } : { role: '', age };
-  return age === undefined ? { role: phrase } : { role: phrase, age };
+  if (/^who\s+(?:said|says|told|added)\b/i.test(phrase)) return { role: '', age };
+  return { role: phrase, age };
 }
 
 /** "his brother-in-law, Kevin Marsh" / "The state's key witness, security guard Daniel Okafor". */
