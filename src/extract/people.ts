@@ -195,6 +195,10 @@ interface Aliases {
   byFirstName: Map<string, Draft[]>;
 }
 
+/**
+ * The passes run in this order because each reads what the ones before found: lone words are
+ * matched to full names, pronouns to genders, and role references to the roles found so far.
+ */
 export function extractPeople(article: Article): PeopleFacts {
   const reading = readNames(article);
   demotePlaceLikeNames(reading);
@@ -212,6 +216,7 @@ export function extractPeople(article: Article): PeopleFacts {
   addRoleReferences(reading, namedIn);
   reading.mentions.sort(byReadingOrder);
   const people = finishPeople(reading);
+  // An organisation or place that is also someone's name or alias is that person.
   const personNames = new Set(people.flatMap((p) => [p.name.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]));
   const keep = (t: NamedThing) => !personNames.has(t.name.toLowerCase());
   return {
