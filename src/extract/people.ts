@@ -3,7 +3,7 @@
 import type { Article } from '../types.js';
 import type { NamedThing, Person } from '../search/article-index.js';
 import { ROLE_NOUNS, SPEECH_VERBS, STOP_WORDS, TITLES } from '../text/lexicon.js';
-import { findNameSpans, gatherCaseEvidence, isNationality, singleWordKind, wordsOfArticle, type NameSpan, type Word } from './names.js';
+import { findNameSpans, gatherCaseEvidence, isNationality, singleWordKind, wordsOfArticle, type NameKind, type NameSpan, type Word } from './names.js';
 
 export type Gender = 'female' | 'male' | 'unknown';
 
@@ -76,7 +76,7 @@ function titleBefore(words: Word[], runStart: number): string {
     break;
   }
   // A sentence-initial capitalised word that is not part of the title ("Earlier", "Asked").
-  while (collected.length && !collected[0]!.capitalized === false && collected.length > 1 && STOP_WORDS.has(collected[0]!.norm)) collected.shift();
+  while (collected.length > 1 && collected[0]!.capitalized && STOP_WORDS.has(collected[0]!.norm)) collected.shift();
   return collected.map((w) => w.text).join(' ');
 }
 
@@ -90,7 +90,6 @@ function affiliationAfter(words: Word[], last: number, sentenceText: string): st
   return m ? m[0] : '';
 }
 
-/** ", the lead prosecutor," / ", 41, who runs a guesthouse" right after a name. */
 /** Words for a part of the land, after which "of X" names a place ("the summit of Ben Nevis"). */
 const GEOGRAPHIC_PART = /^(?:foot|summit|top|edge|slopes?|side|village|town|city|county|region|district|north|south|east|west|centre|center|heart|outskirts|banks?|shores?|mouth|base|island|isle|port|bay|gulf|coast|valley|peak|face)$/;
 
@@ -103,7 +102,8 @@ const APPOSITIVE = new RegExp(
   String.raw`^,\s+((?:[^,;.:"]|\.(?<=\b${ABBREVIATED}\.)|(?<=\d),(?=\d{3}\b)){2,140}?)(?=(?<!\d),|,(?!\d{3}\b)|[;:"]|\.(?<!\b${ABBREVIATED}\.)(?:\s|$)|$)`,
 );
 
-function appositiveAfter(words: Word[], last: number, sentenceText: string): { role: string; age?: number } {
+/** ", the lead prosecutor," / ", 41, who runs a guesthouse" right after a name. */
+function appositiveAfter(words: Word[], last: number, sentenceText: string): { role: string; age: number | undefined } {
   let pos = words[last]!.end;
   let rest = sentenceText.slice(pos);
   let age: number | undefined;
@@ -114,7 +114,7 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
     rest = sentenceText.slice(pos);
   }
   const m = APPOSITIVE.exec(rest);
-  if (!m) return age === undefined ? { role: '' } : { role: '', age };
+  if (!m) return { role: '', age };
   const phrase = m[1]!.trim();
   const first = phrase.split(/\s+/)[0]!.toLowerCase();
   const firstWords = phrase.split(/\s+/).slice(0, 6).map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''));
@@ -122,11 +122,11 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
   const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first) || (/^\p{Lu}/u.test(phrase) && firstWords.some((w) => ROLE_NOUNS.has(w))) || (!STOP_WORDS.has(first) && firstWords.slice(1, 3).some((w) => ROLE_NOUNS.has(w)));
   const introducedBy = sentenceText.slice(Math.max(0, words[last]!.start - 40), words[last]!.start);
   // "According to Lyle, investigators …" is no appositive; "according to Dr. Tobias Wren, the regulator's chief executive." is.
-  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '' };
-  if (!accepted || phrase.split(/\s+/).length > 16) return age === undefined ? { role: '' } : { role: '', age };
+  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '', age: undefined };
+  if (!accepted || phrase.split(/\s+/).length > 16) return { role: '', age };
   // "who said …" is speech, not a description.
-  if (/^who\s+(?:said|says|told|added)\b/i.test(phrase)) return age === undefined ? { role: '' } : { role: '', age };
-  return age === undefined ? { role: phrase } : { role: phrase, age };
+  if (/^who\s+(?:said|says|told|added)\b/i.test(phrase)) return { role: '', age };
+  return { role: phrase, age };
 }
 
 /** "his brother-in-law, Kevin Marsh" / "The state's key witness, security guard Daniel Okafor". */
@@ -168,93 +168,99 @@ function genderHint(text: string): Gender {
 const UNNAMED_HEADS = new Set(['source', 'person', 'man', 'woman', 'insider', 'staffer', 'whistleblower']);
 const UNNAMED = /\b(?:an?|one)\s+((?:[A-Z'-]+\s+){0,3}?([a-z][a-z-]+))\b((?:\s+(?:involved in|familiar with|close to|briefed on|in|at|of|from|with|for)\s+(?:the\s+)?[A-Z' ]{2,60}?)?)(?=[,.;]|\s{1,20}(?:who|said|says|told|confirmed|reported|added|sent|wrote|gave|leaked|provided|spoke|described|has|had|was)\b)/gi;
 
+/** A person being put together: their roles gather in a set and are put in order at the end. */
+interface Draft {
+  person: Person;
+  gender: Gender;
+  roleSet: Set<string>;
+}
+
+/** What every pass reads (the article, its words and name spans) and what they build (the people so far). */
+interface Reading {
+  article: Article;
+  words: Word[][];
+  spans: NameSpan[];
+  /** The spans of each sentence, in order (the same objects: a kind changed by a pass is seen here). */
+  spansBySentence: NameSpan[][];
+  /** By id, in the order each person was first met. */
+  drafts: Map<string, Draft>;
+  /** The first sentence that names each person. */
+  firstMention: Map<string, number>;
+  mentions: PersonMention[];
+}
+
+/** Surnames and first names, each with the people who bear them. */
+interface Aliases {
+  bySurname: Map<string, Draft[]>;
+  byFirstName: Map<string, Draft[]>;
+}
+
+/**
+ * The passes run in this order because each reads what the ones before found: lone words are
+ * matched to full names, pronouns to genders, and role references to the roles found so far.
+ */
 export function extractPeople(article: Article): PeopleFacts {
+  const reading = readNames(article);
+  demotePlaceLikeNames(reading);
+  addFullNames(reading);
+  const aliases = addAliases(reading.drafts);
+  const loneThings = addLoneWords(reading, aliases, kindsOfLoneWords(reading.spans, reading.words));
+  const { organisations, places } = collectThings(reading.spans, loneThings);
+  reading.mentions.sort(byReadingOrder);
+  // The mentions by name of each sentence, in reading order (no pronoun is resolved yet).
+  const namedIn: PersonMention[][] = reading.words.map(() => []);
+  for (const m of reading.mentions) namedIn[m.sentence]!.push(m);
+  inferGenders(reading, namedIn);
+  const genders = new Map([...reading.drafts.values()].map((d) => [d.person.id, d.gender]));
+  addPronouns(reading, genders);
+  addRoleReferences(reading, namedIn);
+  reading.mentions.sort(byReadingOrder);
+  const people = finishPeople(reading);
+  // An organisation or place that is also someone's name or alias is that person.
+  const personNames = new Set(people.flatMap((p) => [p.name.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]));
+  const keep = (t: NamedThing) => !personNames.has(t.name.toLowerCase());
+  return {
+    people,
+    organisations: organisations.filter(keep),
+    places: places.filter(keep),
+    mentions: reading.mentions,
+    genders,
+    unnamed: findUnnamedActors(article, namedIn),
+    words: reading.words,
+    firstMention: reading.firstMention,
+  };
+}
+
+function byReadingOrder(a: PersonMention, b: PersonMention): number {
+  return a.sentence - b.sentence || a.start - b.start;
+}
+
+/** The words of every sentence and the runs of capitalised words in them that may be names. */
+function readNames(article: Article): Reading {
   const words = wordsOfArticle(article);
   const evidence = gatherCaseEvidence(words);
   const spans: NameSpan[] = words.flatMap((w, i) => findNameSpans(i, w, evidence));
-
-  interface Draft {
-    person: Person;
-    gender: Gender;
-    roleSet: Set<string>;
-  }
-  const drafts = new Map<string, Draft>();
-  const firstMention = new Map<string, number>();
-  const mentions: PersonMention[] = [];
-  const orgs = new Map<string, NamedThing>();
-  const places = new Map<string, NamedThing>();
-  // The sentences each thing is already listed in, so that a name used on every line costs no more per use.
-  const listedIn = new Map<NamedThing, Set<number>>();
-  const addThing = (map: Map<string, NamedThing>, name: string, sentence: number) => {
-    const key = name.toLowerCase();
-    const thing = map.get(key) ?? { name, mentions: [] };
-    let listed = listedIn.get(thing);
-    if (!listed) listedIn.set(thing, (listed = new Set()));
-    if (!listed.has(sentence)) {
-      listed.add(sentence);
-      thing.mentions.push(sentence);
-    }
-    map.set(key, thing);
-  };
-
-  const draftFor = (name: string): Draft => {
-    const id = name.toLowerCase();
-    let d = drafts.get(id);
-    if (!d) {
-      d = { person: { id, name, aliases: [], roles: [], mentions: [] }, gender: 'unknown', roleSet: new Set() };
-      drafts.set(id, d);
-    }
-    return d;
-  };
-
-  // The spans of each sentence, in order (the same objects: a kind changed below is seen here).
   const spansBySentence: NameSpan[][] = words.map(() => []);
   for (const span of spans) spansBySentence[span.sentence]!.push(span);
-  const lastOrganisationBefore = (sentence: number): string | undefined => {
-    for (let s = sentence; s >= Math.max(0, sentence - 2); s--) {
-      const found = spansBySentence[s]!.filter((x) => x.kind === 'organisation' && (s < sentence || x.start < 10_000));
-      if (found.length) return found[found.length - 1]!.text.replace(/^the\s+/i, '');
-    }
-    return undefined;
-  };
+  return { article, words, spans, spansBySentence, drafts: new Map(), firstMention: new Map(), mentions: [] };
+}
 
-  const addRoles = (d: Draft, span: NameSpan) => {
-    const ws = words[span.sentence]!;
-    const text = article.sentences[span.sentence]!.text;
-    let runStart = span.first;
-    while (runStart > 0 && span.title && ws[runStart - 1] && span.title.includes(ws[runStart - 1]!.text)) runStart--;
-    const before = titleBefore(ws, runStart);
-    const title = [before, span.title].filter(Boolean).join(' ').trim();
-    const affiliation = affiliationAfter(ws, span.last, text);
-    const { role: appositive, age } = appositiveAfter(ws, span.last, text);
-    let commaRole = roleBeforeComma(ws, runStart);
-    // "the National Anti-Doping Authority (NADA), whose chief executive, Rupert Ellingham, said …"
-    const whose = commaRole && ws.find((w, k) => w.norm === 'whose' && ws[k + 1] !== undefined && commaRole.startsWith(ws[k + 1]!.text) && k < runStart);
-    if (whose) commaRole = `its ${commaRole}`;
-    const its = /^(?:its|their)\s+(\S.*|\s)$/i.exec(commaRole);
-    if (its) {
-      const org = lastOrganisationBefore(span.sentence);
-      if (org) commaRole = `${its[1]} of the ${org}`;
-    }
-    const honorificOnly = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?$/i.test(title);
-    const main = [honorificOnly ? '' : title.replace(/'s$/, ''), affiliation].filter(Boolean).join(' ');
-    for (const role of [main, appositive, commaRole]) if (role) d.roleSet.add(role.replace(/\s+/g, ' ').trim());
-    if (age !== undefined && ![...d.roleSet].some((r) => r.startsWith('aged '))) d.roleSet.add(`aged ${age}`);
-    const hint = genderHint(`${title} ${appositive} ${commaRole}`);
-    if (hint !== 'unknown') d.gender = hint;
-  };
-
-  // A two-word name that only ever follows "to", "from", "in" or "at", and is never titled, given a
-  // role or an age, or said to speak, is a club, a firm or a place ("from Vale Rovers", "in Marlow Heath").
+/**
+ * A two-word name that only ever follows "to", "from", "in" or "at", and is never titled, given a
+ * role or an age, or said to speak, is a club, a firm or a place ("from Vale Rovers", "in Marlow
+ * Heath"); so is one ending in a plural. Such names become organisations before anyone is named.
+ */
+function demotePlaceLikeNames({ article, words, spans }: Reading): void {
   const personEvidence = new Map<string, boolean>();
   const placeLike = new Map<string, boolean>();
   for (const span of spans) {
     if (span.kind !== 'person' || span.first === span.last) continue;
     const ws = words[span.sentence]!;
+    const text = article.sentences[span.sentence]!.text;
     const key = span.text.toLowerCase();
     const prev = ws[span.first - 1];
     const next = ws[span.last + 1];
-    const evident = Boolean(span.title) || (next !== undefined && SPEECH_VERBS.has(next.norm)) || /^,\s*\d{1,3},/.test(article.sentences[span.sentence]!.text.slice(span.end)) || titleBefore(ws, span.first) !== '' || roleBeforeComma(ws, span.first) !== '' || appositiveAfter(ws, span.last, article.sentences[span.sentence]!.text).role !== '';
+    const evident = Boolean(span.title) || (next !== undefined && SPEECH_VERBS.has(next.norm)) || /^,\s*\d{1,3},/.test(text.slice(span.end)) || titleBefore(ws, span.first) !== '' || roleBeforeComma(ws, span.first) !== '' || appositiveAfter(ws, span.last, text).role !== '';
     if (evident) personEvidence.set(key, true);
     const according = prev?.norm === 'to' && ws[span.first - 2]?.norm === 'according';
     // "the foot of Glen Ardrie", "the village of Thornby": "of" after a word for a part of the land.
@@ -271,17 +277,66 @@ export function extractPeople(article: Article): PeopleFacts {
     const pluralLast = /s$/.test(surname) && !/(?:ss|us|is)$/.test(surname);
     if (span.kind === 'person' && span.first !== span.last && !personEvidence.get(key) && !speakingWords.has(surname) && (placeLike.get(key) || pluralLast)) span.kind = 'organisation';
   }
+}
 
-  // Full names first (two words or more); titled single words ("Mr. Pryce") are matched to them below.
-  for (const span of spans) {
-    if (span.kind !== 'person' || span.first === span.last) continue;
-    const d = draftFor(span.text);
-    addRoles(d, span);
-    if (!firstMention.has(d.person.id)) firstMention.set(d.person.id, span.sentence);
-    mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
+/** Full names first (two words or more), so that lone words ("Pryce", "Mr. Pryce") can be matched to them. */
+function addFullNames(reading: Reading): void {
+  for (const span of reading.spans) {
+    if (span.kind === 'person' && span.first !== span.last) addNamedPerson(reading, span);
   }
+}
 
-  // Aliases: surnames always (shared surnames resolve to the nearest full mention), first names when unique.
+/** A person named by this span (new or met before), with the roles found around it. */
+function addNamedPerson(reading: Reading, span: NameSpan): void {
+  const id = span.text.toLowerCase();
+  let d = reading.drafts.get(id);
+  if (!d) {
+    d = { person: { id, name: span.text, aliases: [], roles: [], mentions: [] }, gender: 'unknown', roleSet: new Set() };
+    reading.drafts.set(id, d);
+  }
+  addRoles(reading, d, span);
+  if (!reading.firstMention.has(id)) reading.firstMention.set(id, span.sentence);
+  reading.mentions.push({ personId: id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
+}
+
+/** Titles, roles, affiliations, appositives and age around a name, and the gender they give. */
+function addRoles({ article, words, spansBySentence }: Reading, d: Draft, span: NameSpan): void {
+  const ws = words[span.sentence]!;
+  const text = article.sentences[span.sentence]!.text;
+  let runStart = span.first;
+  while (runStart > 0 && span.title && ws[runStart - 1] && span.title.includes(ws[runStart - 1]!.text)) runStart--;
+  const before = titleBefore(ws, runStart);
+  const title = [before, span.title].filter(Boolean).join(' ').trim();
+  const affiliation = affiliationAfter(ws, span.last, text);
+  const { role: appositive, age } = appositiveAfter(ws, span.last, text);
+  let commaRole = roleBeforeComma(ws, runStart);
+  // "the National Anti-Doping Authority (NADA), whose chief executive, Rupert Ellingham, said …"
+  const whose = commaRole && ws.find((w, k) => w.norm === 'whose' && ws[k + 1] !== undefined && commaRole.startsWith(ws[k + 1]!.text) && k < runStart);
+  if (whose) commaRole = `its ${commaRole}`;
+  const its = /^(?:its|their)\s+(\S.*|\s)$/i.exec(commaRole);
+  if (its) {
+    const org = lastOrganisationBefore(spansBySentence, span.sentence);
+    if (org) commaRole = `${its[1]} of the ${org}`;
+  }
+  const honorificOnly = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?$/i.test(title);
+  const main = [honorificOnly ? '' : title.replace(/'s$/, ''), affiliation].filter(Boolean).join(' ');
+  for (const role of [main, appositive, commaRole]) if (role) d.roleSet.add(role.replace(/\s+/g, ' ').trim());
+  if (age !== undefined && ![...d.roleSet].some((r) => r.startsWith('aged '))) d.roleSet.add(`aged ${age}`);
+  const hint = genderHint(`${title} ${appositive} ${commaRole}`);
+  if (hint !== 'unknown') d.gender = hint;
+}
+
+/** The organisation that "its" in "its chief executive" stands for: the latest one named up to two sentences back. */
+function lastOrganisationBefore(spansBySentence: NameSpan[][], sentence: number): string | undefined {
+  for (let s = sentence; s >= Math.max(0, sentence - 2); s--) {
+    const found = spansBySentence[s]!.filter((x) => x.kind === 'organisation' && (s < sentence || x.start < 10_000));
+    if (found.length) return found[found.length - 1]!.text.replace(/^the\s+/i, '');
+  }
+  return undefined;
+}
+
+/** Aliases: surnames always (shared surnames resolve to the nearest full mention), first names when unique. */
+function addAliases(drafts: Map<string, Draft>): Aliases {
   const bySurname = new Map<string, Draft[]>();
   const byFirstName = new Map<string, Draft[]>();
   for (const d of drafts.values()) {
@@ -300,8 +355,11 @@ export function extractPeople(article: Article): PeopleFacts {
   }
   for (const [surname, ds] of bySurname) for (const d of ds) d.person.aliases.push(capitalize(surname, d.person.name));
   for (const [first, ds] of byFirstName) if (ds.length === 1 && !bySurname.has(first)) ds[0]!.person.aliases.push(capitalize(first, ds[0]!.person.name));
+  return { bySurname, byFirstName };
+}
 
-  // Lone words: an alias of someone, or a person, place or organisation by how they are used.
+/** What each lone capitalised word that is no one's alias is (person, place, organisation), judged from all its uses at once. */
+function kindsOfLoneWords(spans: NameSpan[], words: Word[][]): Map<string, NameKind> {
   const singleUses = new Map<string, { words: Word[]; index: number }[]>();
   for (const span of spans) {
     if (span.kind !== 'other' || span.first !== span.last) continue;
@@ -310,25 +368,31 @@ export function extractPeople(article: Article): PeopleFacts {
     if (!uses) singleUses.set(key, (uses = []));
     uses.push({ words: words[span.sentence]!, index: span.first });
   }
-  const loneKinds = new Map<string, ReturnType<typeof singleWordKind>>();
   // "Halvorsen" after "Halvorsen Appliances" is the company, even when it "said" something.
   const orgFirstWords = new Set(spans.filter((s) => s.kind === 'organisation' && s.first !== s.last).map((s) => s.text.split(/\s+/)[0]!.toLowerCase()));
+  const loneKinds = new Map<string, NameKind>();
   for (const [key, uses] of singleUses) loneKinds.set(key, orgFirstWords.has(key) ? 'organisation' : singleWordKind(key, uses));
+  return loneKinds;
+}
 
+/**
+ * Lone words in reading order: an alias of someone named in full (the nearest one when several
+ * share it), or a person of their own; a lone word that is neither is returned as a thing.
+ */
+function addLoneWords(reading: Reading, { bySurname, byFirstName }: Aliases, loneKinds: Map<string, NameKind>): Map<NameSpan, 'organisation' | 'place'> {
+  const things = new Map<NameSpan, 'organisation' | 'place'>();
   // Where each person is named in full (in reading order), and their latest mention by a lone
   // word so far: what nearestDraft needs, without reading every mention for every lone word.
   const fullNamedAt = new Map<string, PersonMention[]>();
-  for (const m of mentions) {
+  for (const m of reading.mentions) {
     let list = fullNamedAt.get(m.personId);
     if (!list) fullNamedAt.set(m.personId, (list = []));
     list.push(m);
   }
   const lastLoneMention = new Map<string, PersonMention>();
-  for (const span of spans) {
-    const key = span.text.toLowerCase();
-    if (span.kind === 'organisation') addThing(orgs, span.text, span.sentence);
-    else if (span.kind === 'place') addThing(places, span.text, span.sentence);
+  for (const span of reading.spans) {
     if (span.kind !== 'other' && !(span.kind === 'person' && span.first === span.last)) continue;
+    const key = span.text.toLowerCase();
     let candidates = bySurname.get(key) ?? byFirstName.get(key);
     // "Mr. Pryce" among a husband and wife named Pryce is the husband.
     const titleGender = genderHint(span.title);
@@ -339,27 +403,41 @@ export function extractPeople(article: Article): PeopleFacts {
     if (candidates && candidates.length) {
       const d = nearestDraft(candidates, span.sentence, span.start, fullNamedAt, lastLoneMention);
       const mention: PersonMention = { personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false };
-      mentions.push(mention);
+      reading.mentions.push(mention);
       lastLoneMention.set(d.person.id, mention);
-      addRoles(d, span);
+      addRoles(reading, d, span);
       continue;
     }
     const kind = span.kind === 'person' ? 'person' : loneKinds.get(key);
-    if (kind === 'person') {
-      const d = draftFor(span.text);
-      addRoles(d, span);
-      if (!firstMention.has(d.person.id)) firstMention.set(d.person.id, span.sentence);
-      mentions.push({ personId: d.person.id, sentence: span.sentence, start: span.start, end: span.end, pronoun: false });
-    } else if (kind === 'place') addThing(places, span.text, span.sentence);
-    else if (kind === 'organisation' || (span.first === span.last && /^\p{Lu}/u.test(span.text) && !isNationality(key) && !key.includes('-'))) addThing(orgs, span.text, span.sentence);
+    if (kind === 'person') addNamedPerson(reading, span);
+    else if (kind === 'place') things.set(span, 'place');
+    else if (kind === 'organisation' || (span.first === span.last && /^\p{Lu}/u.test(span.text) && !isNationality(key) && !key.includes('-'))) things.set(span, 'organisation');
   }
+  return things;
+}
 
-  mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
-  // The mentions by name of each sentence, in reading order (no pronoun is resolved yet).
-  const namedIn: PersonMention[][] = words.map(() => []);
-  for (const m of mentions) namedIn[m.sentence]!.push(m);
+/** Organisations and places, each listed once with the sentences that name it, in reading order. */
+function collectThings(spans: NameSpan[], loneThings: Map<NameSpan, 'organisation' | 'place'>): { organisations: NamedThing[]; places: NamedThing[] } {
+  const organisations = new Map<string, NamedThing>();
+  const places = new Map<string, NamedThing>();
+  // Spans come sentence by sentence, so a sentence already listed is the last one listed.
+  const addThing = (map: Map<string, NamedThing>, name: string, sentence: number) => {
+    const key = name.toLowerCase();
+    const thing = map.get(key) ?? { name, mentions: [] };
+    if (thing.mentions[thing.mentions.length - 1] !== sentence) thing.mentions.push(sentence);
+    map.set(key, thing);
+  };
+  for (const span of spans) {
+    const kind = span.kind === 'organisation' || span.kind === 'place' ? span.kind : loneThings.get(span);
+    if (kind === 'organisation') addThing(organisations, span.text, span.sentence);
+    else if (kind === 'place') addThing(places, span.text, span.sentence);
+  }
+  return { organisations: [...organisations.values()], places: [...places.values()] };
+}
 
-  // Gender from pronouns that follow a person who is alone in the sentence ("Raman … her closing argument").
+/** Gender from the pronouns near a person who is the only one named in a sentence, for people whose titles gave none. */
+function inferGenders({ article, words, drafts }: Reading, namedIn: PersonMention[][]): void {
+  // A pronoun after the name, outside quotes: "Raman … her closing argument".
   for (let s = 0; s < words.length; s++) {
     const here = new Set(namedIn[s]!.map((m) => m.personId));
     if (here.size !== 1) continue;
@@ -381,9 +459,11 @@ export function extractPeople(article: Article): PeopleFacts {
     if (/\bshe\b/i.test(outsideQuotes)) d.gender = 'female';
     else if (/\bhe\b/i.test(outsideQuotes)) d.gender = 'male';
   });
-  const genders = new Map([...drafts.values()].map((d) => [d.person.id, d.gender]));
+}
 
-  // Pronouns: "he", "she" as subjects, resolved to the nearest compatible person before them.
+/** Pronouns: "he", "she", "his", "her" outside quotes, each resolved to the nearest compatible person named before it. */
+function addPronouns({ article, mentions }: Reading, genders: Map<string, Gender>): void {
+  // Resolved against mentions by name only: the pronouns are added once all are resolved.
   const pronounMentions: PersonMention[] = [];
   article.sentences.forEach((sentence, s) => {
     const outsideQuotes = sentence.text.replace(/"[^"]*"/g, (q) => ' '.repeat(q.length));
@@ -394,10 +474,14 @@ export function extractPeople(article: Article): PeopleFacts {
     }
   });
   mentions.push(...pronounMentions);
+}
 
-  // "… pulled Quintero's shirt, and the Colombian striker sent the goalkeeper the wrong way": a
-  // definite description just after a named person (outside quotes) is that person, when no one
-  // else holds that role.
+/**
+ * "… pulled Quintero's shirt, and the Colombian striker sent the goalkeeper the wrong way": a
+ * definite description just after a named person (outside quotes) is that person, when no one
+ * else holds that role; the description becomes one of their roles.
+ */
+function addRoleReferences({ article, drafts, mentions }: Reading, namedIn: PersonMention[][]): void {
   // Who holds a role word, by word; forgotten whenever a role is added.
   let holdersByHead = new Map<string, string[]>();
   const holdersOf = (head: string): string[] => {
@@ -418,17 +502,18 @@ export function extractPeople(article: Article): PeopleFacts {
       if (!nearest || m.index - nearest.end > 40) continue;
       const id = nearest.personId;
       if (holdersOf(head).some((holder) => holder !== id)) continue;
-      const roles = drafts.get(id)?.roleSet;
-      if (roles && !roles.has(m[1]!)) {
+      const roles = drafts.get(id)!.roleSet;
+      if (!roles.has(m[1]!)) {
         roles.add(m[1]!);
         holdersByHead = new Map();
       }
-      pronounMentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
       mentions.push({ personId: id, sentence: s, start: m.index, end: m.index + m[0].length, pronoun: true });
     }
   });
-  mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+}
 
+/** Each person's roles (ages last) and the sentences that mention them; everyone in the order first named. */
+function finishPeople({ drafts, mentions, firstMention }: Reading): Person[] {
   const sentencesOf = new Map<string, Set<number>>();
   for (const m of mentions) {
     let set = sentencesOf.get(m.personId);
@@ -439,7 +524,12 @@ export function extractPeople(article: Article): PeopleFacts {
     d.person.roles = [...d.roleSet].filter((r) => !r.startsWith('aged ')).concat([...d.roleSet].filter((r) => r.startsWith('aged ')));
     d.person.mentions = [...(sentencesOf.get(d.person.id) ?? [])];
   }
+  // Everyone was added with a mention by name, so everyone has a first mention.
+  return [...drafts.values()].map((d) => d.person).sort((a, b) => firstMention.get(a.id)! - firstMention.get(b.id)!);
+}
 
+/** People the article describes without naming ("a Russian official"), so that "the official" can be quoted. */
+function findUnnamedActors(article: Article, namedIn: PersonMention[][]): UnnamedActor[] {
   const unnamed: UnnamedActor[] = [];
   article.sentences.forEach((sentence, s) => {
     for (const m of sentence.text.matchAll(UNNAMED)) {
@@ -452,24 +542,7 @@ export function extractPeople(article: Article): PeopleFacts {
       unnamed.push({ phrase, head, sentence: s });
     }
   });
-
-  // People mentioned only once by a lone word that never acts like a person are noise; keep the rest in reading order.
-  const people = [...drafts.values()]
-    .map((d) => d.person)
-    .filter((p) => p.mentions.length > 0)
-    .sort((a, b) => (firstMention.get(a.id) ?? 0) - (firstMention.get(b.id) ?? 0));
-  const personNames = new Set(people.flatMap((p) => [p.name.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]));
-  const keep = (t: NamedThing) => !personNames.has(t.name.toLowerCase());
-  return {
-    people,
-    organisations: [...orgs.values()].filter(keep),
-    places: [...places.values()].filter(keep),
-    mentions,
-    genders,
-    unnamed,
-    words,
-    firstMention,
-  };
+  return unnamed;
 }
 
 function capitalize(word: string, fullName: string): string {
@@ -499,13 +572,13 @@ function countBefore(mentions: readonly PersonMention[], sentence: number, posit
  * (`fullNamedAt`, each person's in reading order) or by a lone word read so far (`lastLone`, all
  * before this point, since lone words are read in order).
  */
-function nearestDraft<T extends { person: Person }>(
-  candidates: T[],
+function nearestDraft(
+  candidates: Draft[],
   sentence: number,
   position: number,
   fullNamedAt: ReadonlyMap<string, readonly PersonMention[]>,
   lastLone: ReadonlyMap<string, PersonMention>,
-): T {
+): Draft {
   if (candidates.length === 1) return candidates[0]!;
   let best = candidates[0]!;
   let bestAt = -1;
