@@ -374,7 +374,13 @@ function main(): void {
   if (showCurve) {
     console.log('\nthreshold | answerable precise | answered wrongly | unanswerable refused (fitted sets: real)');
     const real = fitted.filter((e) => e.group.startsWith('real'));
-    for (const { threshold: t, o } of thresholdCurve(real, weights, decision)) console.log(`${t.toFixed(2)} | ${pct(o.precise, o.answerable)} | ${pct(o.wrong, o.answerable)} | ${pct(o.refused, o.negatives)}`);
+    const all = examples.filter((e) => e.group.startsWith('real'));
+    const whole = thresholdCurve(all, weights, decision);
+    console.log('(and in brackets the same for all eleven real articles, the held-out ones included)');
+    thresholdCurve(real, weights, decision).forEach(({ threshold: t, o }, i) => {
+      const w = whole[i]!.o;
+      console.log(`${t.toFixed(2)} | ${pct(o.precise, o.answerable)} (${pct(w.precise, w.answerable)}) | ${pct(o.wrong, o.answerable)} (${pct(w.wrong, w.answerable)}) | ${pct(o.refused, o.negatives)} (${pct(w.refused, w.negatives)})`);
+    });
   }
   console.log('\nset | questions | answerable precise | wrong | refused | negatives refused | extractors alone | BM25 best sentence');
   const groups = [...new Set(examples.map((e) => e.group))];
