@@ -1,6 +1,7 @@
 // The answering engine's behaviour on an article of our own, one behaviour per test.
 import { describe, expect, it } from 'vitest';
-import { answerInput, answerQuestion, buildLibrary, parseArticle } from '../src/index.js';
+import { fileURLToPath } from 'node:url';
+import { answerInput, answerQuestion, buildLibrary, parseArticle, readArticleFile } from '../src/index.js';
 
 const ARTICLE = `---
 published: 2025-03-14
@@ -30,6 +31,15 @@ describe('answering questions about an article', () => {
     expect(a.found).toBe(true);
     expect(a.answer).toMatch(/^Ingrid Solvang, Harbour Master/);
     expect(a.citations[0]).toEqual({ article: 'storm', paragraph: 2 });
+  });
+
+  it('GIVEN a quote asked for by a description of its speaker THEN asking again gives the same quote', () => {
+    // The description's last word once came from a shared, memoised word list by pop(), which
+    // shortened it for every later question ("the police spokesperson" became "the police").
+    const council = buildLibrary([readArticleFile(fileURLToPath(new URL('./fixtures/eval/articles/council-rivermouth-budget.txt', import.meta.url)))]);
+    const first = answerInput(council, '/quote the police spokesperson');
+    expect(first.answer).toMatch(/^Paul Dreyer/);
+    expect(answerInput(council, '/quote the police spokesperson').answer).toBe(first.answer);
   });
 
   it('GIVEN two people who share a surname THEN /who with the surname names both, and a full name names one', () => {

@@ -23,7 +23,8 @@ export function stripQuestion(text: string): string {
 }
 
 /** Normalised words of a text (memoised: roles, names and quotes are split on every question). */
-export const wordsOf: (text: string) => string[] = boundedMemo(50_000, splitWords);
+/** The words of a text, normalised. Memoised, so the arrays are shared: read-only. */
+export const wordsOf: (text: string) => readonly string[] = boundedMemo(50_000, splitWords);
 
 function splitWords(text: string): string[] {
   return text
@@ -74,7 +75,7 @@ export function findPeopleByName(ix: ArticleIndex, typed: string): NameMatch<Per
 }
 
 /** 0 unless every typed word is a word of the name (or a typo of one); then the mean closeness. */
-function everyWordNames(typed: string[], nameWords: string[]): number {
+function everyWordNames(typed: readonly string[], nameWords: readonly string[]): number {
   let total = 0;
   for (const w of typed) {
     const best = Math.max(0, ...nameWords.map((n) => nameWordMatches(w, n)));

@@ -111,7 +111,7 @@ export function answerQuote(ix: ArticleIndex, ctx: AnswerContext, request: Quote
       pool = quotedBy(ix, speaker);
       speakerLabel = pool[0]!.speaker;
     } else if (isDescription) {
-      const head = wordsOf(speaker).pop() ?? '';
+      const head = wordsOf(speaker).at(-1) ?? '';
       const described = matchDescription(ix, speaker);
       const names = new Set(described.strength >= 0.75 ? described.candidates.map((c) => c.fact.split(',')[0]!.toLowerCase()) : []);
       pool = ix.quotes.filter((q) => q.speaker && (names.has(q.speaker.toLowerCase()) || (!q.personId && wordsOf(q.speaker).some((w) => wordsAgree(head, w) === 1))));

@@ -71,7 +71,7 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
       });
     const fit = asked.reduce((sum, t) => sum + (inRole(t) || (t !== head && ofTheirOrganisation(t) ? QUALIFIER_NEARBY : 0)), 0) / asked.length;
     if (qualifiers.length === 0) return fit;
-    let nearby: string[] | undefined;
+    let nearby: readonly string[] | undefined;
     const qualified = qualifiers.reduce((sum, t) => {
       const agree = inRole(t);
       if (agree > 0) return sum + agree;
