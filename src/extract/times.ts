@@ -3,7 +3,6 @@
 // ("following Russia's invasion of Ukraine", "before Moscow's deadline").
 import type { Article } from '../types.js';
 import type { TimeFact, TimeKind } from '../search/article-index.js';
-import * as chrono from 'chrono-node/en';
 import { MONTHS, WEEKDAYS } from '../text/lexicon.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
@@ -23,39 +22,16 @@ interface Pattern {
    * sentence that fails it is not searched. Most sentences of a long article name no time at all.
    */
   needs?: RegExp;
-  /** A general time expression (clock, date, weekday, month, a relative date), which chrono-node also reads. */
-  general?: boolean;
-}
-
-/**
- * Where the general expressions come from: our patterns (`rules`), or chrono-node for their spans
- * with our resolver for their dates (`chrono-spans`) or chrono-node for both (`chrono`); or
- * `hybrid`: chrono-node's spans where ours are no duration or news convention, our relative
- * patterns for what chrono-node does not read ("next spring", "in the coming months"), our
- * resolver. The news conventions (years, durations, event phrases, match minutes, stretches of a
- * journey) are ours in every case. Read from DOCENT_TIMES so that scripts/score-sets.ts,
- * scripts/calibrate.ts and the tests measure the same engine.
- */
-export type TimeSource = 'rules' | 'chrono-spans' | 'chrono' | 'hybrid';
-let timeSource: TimeSource = parseTimeSource(process.env.DOCENT_TIMES);
-function parseTimeSource(value: string | undefined): TimeSource {
-  if (value === undefined || value === '' || value === 'rules') return 'rules';
-  if (value === 'chrono' || value === 'chrono-spans' || value === 'hybrid') return value;
-  throw new Error(`DOCENT_TIMES is rules, chrono-spans, chrono or hybrid, not ${value}`);
-}
-export function chooseTimeSource(source: TimeSource): void {
-  timeSource = source;
 }
 
 const PATTERNS: Pattern[] = [
-  { kind: 'clock', general: true, needs: /\d\s*[ap]\.?m|\d:\d|noon|midnight/, re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}{0,4}(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}{0,4}\\d{1,2}:\\d{2}\\b`, 'g') },
-  { kind: 'date', general: true, needs: /\d/, re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
-  { kind: 'weekday', general: true, needs: /day/i, re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+){0,6}${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
-  { kind: 'month', general: true, needs: new RegExp(MONTH), re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+){0,6}(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
+  { kind: 'clock', needs: /\d\s*[ap]\.?m|\d:\d|noon|midnight/, re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}{0,4}(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}{0,4}\\d{1,2}:\\d{2}\\b`, 'g') },
+  { kind: 'date', needs: /\d/, re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
+  { kind: 'weekday', needs: /day/i, re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+){0,6}${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
+  { kind: 'month', needs: new RegExp(MONTH), re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+){0,6}(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
   { kind: 'year', needs: /1[89]\d\d|20\d\d/, re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASONS}|end|start|beginning|middle|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
   {
     kind: 'relative',
-    general: true,
     re: new RegExp(
       [
         `\\b(?:today|tonight|yesterday|tomorrow|overnight|recently|earlier this (?:week|month|year)|later this (?:week|month|year))\\b`,
@@ -65,15 +41,6 @@ const PATTERNS: Pattern[] = [
         `\\b(?:after|within)\\s+${COUNT}\\s+${UNIT}'?\\s+delay\\b`,
         // A deadline: "would contact every participant within 48 hours".
         `\\bwithin\\s+${APPROX}{0,4}${COUNT}\\s+${UNIT}\\b`,
-      ].join('|'),
-      'gi',
-    ),
-  },
-  // The news conventions among relative times: chrono-node reads none of them.
-  {
-    kind: 'relative',
-    re: new RegExp(
-      [
         `\\b(?:around|at|about) the same time\\b`,
         // "On the descent Maddox slipped": a stretch of a journey dates what happened on it.
         `\\bon (?:the|their|his|her|its) (?:way|descent|ascent|climb|journey|return|approach|flight|drive|walk|crossing)(?: (?:home|back|down|up|out|in))?\\b`,
@@ -101,14 +68,12 @@ interface Found {
   kind: TimeKind;
   start: number;
   end: number;
-  general?: boolean | undefined;
 }
 
 /** Find the time expressions of one sentence, longest and most specific first, without overlaps. */
 export function findTimeExpressions(text: string): Found[] {
   const found: Found[] = [];
-  for (const { kind, re, needs, general } of PATTERNS) {
-    if (general && timeSource !== 'rules' && !(timeSource === 'hybrid' && kind === 'relative')) continue;
+  for (const { kind, re, needs } of PATTERNS) {
     if (needs && !needs.test(text)) continue;
     re.lastIndex = 0;
     // exec walks the text as matchAll would (no pattern matches an empty string), without a copy of the pattern per sentence.
@@ -118,13 +83,8 @@ export function findTimeExpressions(text: string): Found[] {
       else expr = withoutTrailing(expr, /[\s,]/);
       if (kind === 'year' && /^\d{4}$/.test(expr) && /\b(?:[\d,]+|No\.?)\s*$/.test(text.slice(0, m.index))) continue;
       if (!expr.trim()) continue;
-      found.push({ kind, start: m.index, end: m.index + expr.length, general });
+      found.push({ kind, start: m.index, end: m.index + expr.length });
     }
-  }
-  if (timeSource !== 'rules') {
-    // In the hybrid, a duration or a news convention of ours is not chrono-node's to read again.
-    const ours = timeSource === 'hybrid' ? found.filter((f) => f.kind === 'duration' || (f.kind === 'relative' && !f.general)) : [];
-    for (const c of chronoExpressions(text)) if (!ours.some((o) => o.start <= c.start && c.end <= o.end)) found.push(c);
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || SPECIFICITY[b.kind] - SPECIFICITY[a.kind]);
   const kept: Found[] = [];
@@ -155,39 +115,6 @@ export function findTimeExpressions(text: string): Found[] {
   return merged;
 }
 
-/** Any date will do for finding spans: chrono-node needs one to resolve against. */
-const SPAN_REFERENCE = { instant: new Date('2025-01-01T12:00:00Z'), timezone: 0 };
-
-/** The general time expressions chrono-node finds, with the kind of each read from what it knows. */
-function chronoExpressions(text: string): Found[] {
-  return chrono.parse(text, SPAN_REFERENCE).map((r) => ({ kind: chronoKind(r), start: r.index, end: r.index + r.text.length }));
-}
-
-function chronoKind(r: chrono.ParsedResult): TimeKind {
-  const tags = [...r.tags()];
-  if (tags.some((t) => t === 'result/relativeDate' || /Casual|TimeUnit/.test(t))) return 'relative';
-  const c = r.start;
-  if (c.isCertain('hour')) return 'clock';
-  if (c.isCertain('day')) return 'date';
-  if (c.isCertain('weekday')) return 'weekday';
-  if (c.isCertain('month')) return 'month';
-  if (c.isCertain('year')) return 'year';
-  return 'relative';
-}
-
-/** chrono-node's date for an expression the text does not write in full, formatted as ours are. */
-function chronoDate(expression: string, published: Date): string | undefined {
-  if (/\d{4}/.test(expression)) return undefined;
-  const r = chrono.parse(expression, { instant: published, timezone: 0 })[0];
-  if (!r) return undefined;
-  const c = r.start;
-  const date = new Date(Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!, 12));
-  if (c.isCertain('day') || c.isCertain('weekday')) return formatDate(date);
-  if (c.isCertain('month')) return `${cap(MONTHS[date.getUTCMonth()]!)} ${date.getUTCFullYear()}`;
-  if (c.isCertain('year')) return String(date.getUTCFullYear());
-  return undefined;
-}
-
 /** Cut an event phrase at the start of a new clause. */
 function trimEventPhrase(expr: string): string {
   return expr
@@ -203,15 +130,13 @@ export function extractTimes(article: Article): TimeFact[] {
       const expression = sentence.text.slice(f.start, f.end);
       const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end };
       // Tense is judged near the expression: "would" elsewhere in the sentence says nothing of it.
-      if (published && timeSource === 'chrono') fact.resolved = GENERAL_KINDS.has(f.kind) ? chronoDate(expression, published) : undefined;
-      else if (published) fact.resolved = resolveDate(expression, f.kind, published, sentence.text.slice(Math.max(0, f.start - 60), f.end));
+      if (published) fact.resolved = resolveDate(expression, f.kind, published, sentence.text.slice(Math.max(0, f.start - 60), f.end));
       facts.push(fact);
     }
   }
   return facts;
 }
 
-const GENERAL_KINDS = new Set<TimeKind>(['clock', 'date', 'weekday', 'month', 'relative']);
 const DAY_MS = 86_400_000;
 
 function formatDate(d: Date): string {
