@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle, slugFromFileName } from '../src/index.js';
 import { cleanText } from '../src/article/clean.js';
+import { findTimeExpressions } from '../src/extract/times.js';
 
 describe('reading an article', () => {
   it('GIVEN a rewriter stutter THEN "and also also also" reads as "and"', () => {
@@ -73,5 +74,14 @@ describe('reading articles written in other styles', () => {
     const a = parseArticle('Talks open\n\nGENEVA, March 3 (Newswire) — The talks began on Monday.\n', 'x');
     expect(a.meta.dateline).toBe('GENEVA, March 3 (Newswire)');
     expect(a.sentences[0]!.text).toBe('The talks began on Monday.');
+  });
+});
+
+describe('finding time expressions', () => {
+  it('GIVEN a weekday or month right after a word ending in "in" or "on" THEN the expression starts at the real preposition', () => {
+    const found = (text: string) => findTimeExpressions(text).map((t) => text.slice(t.start, t.end));
+    expect(found('Shares of Corrin in September fell.')).toEqual(['in September']);
+    expect(found('Trains stop at Ashton Junction on Saturday evening.')).toEqual(['on Saturday evening']);
+    expect(found('Shares of Corrin 2019 fell.')).toEqual(['2019']);
   });
 });

@@ -25,11 +25,11 @@ interface Pattern {
 }
 
 const PATTERNS: Pattern[] = [
-  { kind: 'clock', needs: /\d\s*[ap]\.?m|\d:\d|noon|midnight/, re: new RegExp(`(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}{0,4}(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}{0,4}\\d{1,2}:\\d{2}\\b`, 'g') },
-  { kind: 'date', needs: /\d/, re: new RegExp(`(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
-  { kind: 'weekday', needs: /day/i, re: new RegExp(`(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+){0,6}${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
-  { kind: 'month', needs: new RegExp(MONTH), re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+){0,6}(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
-  { kind: 'year', needs: /1[89]\d\d|20\d\d/, re: new RegExp(`(?:(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASONS}|end|start|beginning|middle|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
+  { kind: 'clock', needs: /\d\s*[ap]\.?m|\d:\d|noon|midnight/, re: new RegExp(`\\b(?:(?:at|by|from|until|since|before|after)\\s+)?${APPROX}{0,4}(?:after\\s+|before\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+local time)?|\\b(?:at\\s+)?(?:noon|midnight)\\b|\\b(?:at\\s+)?${APPROX}{0,4}\\d{1,2}:\\d{2}\\b`, 'g') },
+  { kind: 'date', needs: /\d/, re: new RegExp(`\\b(?:(?:on|by|since|until|from|before|after)\\s+)?(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'g') },
+  { kind: 'weekday', needs: /day/i, re: new RegExp(`\\b(?:(?:on|last|next|this|earlier|later|late|early|since|until|by|from|before|after)\\s+){0,6}${WEEKDAY}(?:\\s+${PART})?`, 'gi') },
+  { kind: 'month', needs: new RegExp(MONTH), re: new RegExp(`\\b(?:(?:in|since|by|until|from|during|before|after|last|next|this|early|late|mid-?)\\s+){0,6}(?:(?:early|late|mid)-?\\s*)?${MONTH}(?:\\s+(?:of\\s+)?\\d{4})?(?![\\w-])`, 'g') },
+  { kind: 'year', needs: /1[89]\d\d|20\d\d/, re: new RegExp(`(?:\\b(?:in|since|by|until|from|during|before|after|inside|of)\\s+)?(?:the\\s+)?(?:(?:${SEASONS}|end|start|beginning|middle|first half|second half)\\s+(?:of\\s+)?)?\\b(?:1[89]\\d{2}|20\\d{2})s?\\b`, 'gi') },
   {
     kind: 'relative',
     re: new RegExp(
