@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle, slugFromFileName } from '../src/index.js';
 import { cleanText } from '../src/article/clean.js';
-import { findTimeExpressions } from '../src/extract/times.js';
+import { extractTimes, findTimeExpressions } from '../src/extract/times.js';
 
 describe('reading an article', () => {
   it('GIVEN a rewriter stutter THEN "and also also also" reads as "and"', () => {
@@ -83,5 +83,16 @@ describe('finding time expressions', () => {
     expect(found('Shares of Corrin in September fell.')).toEqual(['in September']);
     expect(found('Trains stop at Ashton Junction on Saturday evening.')).toEqual(['on Saturday evening']);
     expect(found('Shares of Corrin 2019 fell.')).toEqual(['2019']);
+  });
+
+  it('GIVEN relative dates and a clock time beside a date THEN each resolves against the publication date', () => {
+    const article = parseArticle('---\npublished: 2025-09-20\n---\nHearing opens\n\nThe hearing opened at 8 a.m. on Tuesday, September 9. Work starts next month and ends next year. Sales rose this month.\n', 'dates');
+    const resolved = Object.fromEntries(extractTimes(article).map((t) => [t.expression, t.resolved]));
+    expect(resolved).toEqual({
+      'at 8 a.m. on Tuesday, September 9': 'Tuesday 9 September 2025',
+      'next month': 'October 2025',
+      'next year': '2026',
+      'this month': 'September 2025',
+    });
   });
 });

@@ -138,6 +138,8 @@ export function extractTimes(article: Article): TimeFact[] {
 }
 
 const DAY_MS = 86_400_000;
+/** A clock time inside an expression, to read the date beside it ("8 a.m.", "14:30"). */
+const CLOCK_TIME = /\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}/g;
 
 function formatDate(d: Date): string {
   return `${WEEKDAYS[d.getUTCDay()]![0]!.toUpperCase()}${WEEKDAYS[d.getUTCDay()]!.slice(1)} ${d.getUTCDate()} ${cap(MONTHS[d.getUTCMonth()]!)} ${d.getUTCFullYear()}`;
@@ -162,9 +164,14 @@ function resolveDate(expression: string, kind: TimeKind, published: Date, senten
     const d = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() - 1, 1));
     return `${cap(MONTHS[d.getUTCMonth()]!)} ${d.getUTCFullYear()}`;
   }
-  if (/\b(?:earlier|later) this month\b/.test(e)) return `${cap(MONTHS[published.getUTCMonth()]!)} ${published.getUTCFullYear()}`;
+  if (/\b(?:earlier |later )?this month\b/.test(e)) return `${cap(MONTHS[published.getUTCMonth()]!)} ${published.getUTCFullYear()}`;
+  if (/\bnext month\b/.test(e)) {
+    const d = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + 1, 1));
+    return `${cap(MONTHS[d.getUTCMonth()]!)} ${d.getUTCFullYear()}`;
+  }
   if (/\blast year\b/.test(e)) return String(published.getUTCFullYear() - 1);
   if (/\bthis year\b/.test(e)) return String(published.getUTCFullYear());
+  if (/\bnext year\b/.test(e)) return String(published.getUTCFullYear() + 1);
   const ago = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago\b/.exec(e);
   if (ago) {
     const n = /^\d+$/.test(ago[1]!) ? Number(ago[1]) : ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(ago[1]!) - 1 || 1;
@@ -173,18 +180,19 @@ function resolveDate(expression: string, kind: TimeKind, published: Date, senten
   }
   if (kind === 'weekday' || kind === 'relative' || kind === 'clock') {
     const day = WEEKDAYS.findIndex((w) => e.includes(w));
-    if (day >= 0 && !/\d/.test(e.replace(/\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)?/g, ''))) {
+    if (day >= 0 && !/\d/.test(e.replace(CLOCK_TIME, ''))) {
       let delta = (published.getUTCDay() - day + 7) % 7;
       if (future && !/\blast\b/.test(e)) delta = -((day - published.getUTCDay() + 7) % 7 || 7);
       else if (/\blast\b/.test(e) && delta === 0) delta = 7;
       return formatDate(new Date(published.getTime() - delta * DAY_MS));
     }
   }
-  if (kind === 'date' || kind === 'month') {
+  // A clock time merged with a date ("at 8 a.m. on Tuesday, September 9") is resolved by its date.
+  if (kind === 'date' || kind === 'month' || kind === 'clock') {
     if (/\d{4}/.test(e)) return undefined;
     const month = MONTHS.findIndex((m) => e.includes(m) || e.includes(`${m.slice(0, 3)}.`));
     if (month < 0) return undefined;
-    const dayMatch = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(e);
+    const dayMatch = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(e.replace(CLOCK_TIME, ''));
     let year = published.getUTCFullYear();
     if (!future && month > published.getUTCMonth()) year -= 1;
     if (future && month < published.getUTCMonth()) year += 1;
