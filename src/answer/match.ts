@@ -5,6 +5,7 @@ import type { SentenceHit, TermMatch } from '../search/sentence-search.js';
 import { editDistance, foldAccents, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 import { boundedMemo } from '../text/memo.js';
+import { isPastForm } from '../text/verbs.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
 const MIN_COVERAGE = 0.5;
@@ -202,7 +203,7 @@ const RAISING_VERB = /\b(?:expected|set|due|going|likely|unlikely|planned|schedu
 function passiveVerb(question: string): string | undefined {
   const m = /\b(?:was|were|is|are)\s+(?:\S+\s+)+?(\p{Ll}[\p{L}-]*(?:ed|en))[?!.]*\s*$/u.exec(question);
   // "played", "held", "scheduled" only say that it happened; the event is the rest.
-  if (!m || /^(?:played|held|staged|hosted|located|based|situated|scheduled|organi[sz]ed)$/i.test(m[1]!)) return undefined;
+  if (!m || !isPastForm(m[1]!) || /^(?:played|held|staged|hosted|located|based|situated|scheduled|organi[sz]ed)$/i.test(m[1]!)) return undefined;
   return normalizeWord(m[1]!);
 }
 

@@ -1,0 +1,89 @@
+// Verb forms looked up in WordNet rather than guessed from a word's ending: "thanked", "told" and
+// "leaking" are forms of verbs WordNet knows; "hundred", "Ahmed" and "bed" are not past tenses,
+// though they end in -ed. The table is scripts/build-wordnet.ts's src/text/wordnet-verbs.json (the
+// verb lemmas, and WordNet's exception list for irregular forms); the forms are undone with
+// WordNet's own detachment rules (morphy's, for verbs). Nothing is fetched at run time.
+import { readFileSync } from 'node:fs';
+
+/** How a form relates to its verb: a past tense or participle, an -ing form, a third person -s. */
+export type VerbFormKind = 'past' | 'ing' | 's';
+
+export const VERB_TABLE = new URL('./wordnet-verbs.json', import.meta.url);
+
+interface VerbTable {
+  verbs: Set<string>;
+  /** Irregular form → its lemma ("told" → "tell", "stopped" → "stop"). */
+  irregular: Map<string, string>;
+}
+
+let table: VerbTable | undefined;
+
+/** Read the verb table (on first use; `path` lets a measurement read another one). */
+export function useVerbTable(path: string | URL = VERB_TABLE): void {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { verbs: string; irregular: string };
+  table = {
+    verbs: new Set(raw.verbs.split(' ')),
+    irregular: new Map(raw.irregular.split(' ').map((pair) => pair.split(':') as [string, string])),
+  };
+  known.clear();
+}
+
+/** WordNet's detachment rules for verbs (morphy): the ending, what replaces it, the form it makes. */
+const DETACHMENT: [string, string, VerbFormKind][] = [
+  ['s', '', 's'],
+  ['ies', 'y', 's'],
+  ['es', 'e', 's'],
+  ['es', '', 's'],
+  ['ed', 'e', 'past'],
+  ['ed', '', 'past'],
+  ['ing', 'e', 'ing'],
+  ['ing', '', 'ing'],
+];
+
+/** The kind an irregular form is: its ending says it ("leaving", "goes"), else it is a past ("told"). */
+function irregularKind(form: string): VerbFormKind {
+  if (form.endsWith('ing')) return 'ing';
+  // "was" is the one past among the exception list's forms ending in -s ("is", "has", "goes", "does").
+  return form.endsWith('s') && form !== 'was' ? 's' : 'past';
+}
+
+const known = new Map<string, readonly VerbFormKind[]>();
+
+/**
+ * The kinds of verb form a word is ("told" → past; "leaves" → s; "set" → none: a base form is no
+ * inflection). Lowercase words only: the caller lowercases. Remembered per word.
+ */
+export function verbFormKinds(word: string): readonly VerbFormKind[] {
+  let kinds = known.get(word);
+  if (kinds) return kinds;
+  if (!table) useVerbTable();
+  const found = new Set<VerbFormKind>();
+  const lemma = table!.irregular.get(word);
+  if (lemma !== undefined) found.add(irregularKind(word));
+  for (const [ending, replacement, kind] of DETACHMENT) {
+    if (!word.endsWith(ending)) continue;
+    const base = word.slice(0, word.length - ending.length) + replacement;
+    // Two letters at least: "bed" is not "be" + -d.
+    if (base.length >= 3 && table!.verbs.has(base)) found.add(kind);
+  }
+  kinds = [...found];
+  if (known.size > 50_000) known.clear();
+  known.set(word, kinds);
+  return kinds;
+}
+
+/** A past tense or past participle of a verb WordNet knows ("thanked", "told", "taken"). */
+export function isPastForm(word: string): boolean {
+  return verbFormKinds(word.toLowerCase()).includes('past');
+}
+
+/** An -ing form of a verb WordNet knows ("leaking", "making"). */
+export function isIngForm(word: string): boolean {
+  return verbFormKinds(word.toLowerCase()).includes('ing');
+}
+
+/** An inflected form of a verb WordNet knows, of one of these kinds. */
+export function isVerbForm(word: string, kinds: readonly VerbFormKind[] = ['past', 'ing', 's']): boolean {
+  const found = verbFormKinds(word.toLowerCase());
+  return kinds.some((k) => found.includes(k));
+}
