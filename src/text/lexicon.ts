@@ -28,34 +28,6 @@ export const SOFT_WORDS = new Set(
   'happen happens happened worth value get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways work works part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
 );
 
-/** Irregular verb forms → base form, so "met" finds "meet" and "told" finds "tell". */
-export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
-  (
-    'said:say says:say met:meet made:make told:tell took:take taken:take fell:fall fallen:fall left:leave led:lead ' +
-    'found:find brought:bring began:begin begun:begin gave:give given:give went:go gone:go held:hold spoke:speak ' +
-    'spoken:speak knew:know known:know thought:think sent:send won:win lost:lose paid:pay sold:sell bought:buy ' +
-    'built:build kept:keep ran:run saw:see seen:see came:come became:become broke:break broken:break chose:choose ' +
-    'chosen:choose drove:drive driven:drive flew:fly flown:fly rose:rise risen:rise struck:strike stole:steal ' +
-    'stolen:steal wrote:write written:write fought:fight caught:catch taught:teach sought:seek withdrew:withdraw ' +
-    'withdrawn:withdraw swore:swear sworn:swear shot:shoot hid:hide hidden:hide stood:stand understood:understand ' +
-    'fled:flee sank:sink sunk:sink spent:spend lent:lend meant:mean felt:feel dealt:deal grew:grow grown:grow ' +
-    'threw:throw thrown:throw drew:draw drawn:draw ate:eat eaten:eat rode:ride shook:shake woke:wake wore:wear ' +
-    'tore:tear torn:tear bit:bite dug:dig hung:hang slid:slide swept:sweep swept:sweep burnt:burn dealt:deal ' +
-    'forgave:forgive froze:freeze frozen:freeze got:get gotten:get heard:hear laid:lay lain:lie lay:lie ' +
-    'sat:sit slept:sleep sped:speed spun:spin sprang:spring stuck:stick stung:sting strove:strive swam:swim ' +
-    'swung:swing wept:weep wound:wind arisen:arise arose:arise awoke:awake bore:bear borne:bear fed:feed ' +
-    'forbade:forbid forgot:forget forgotten:forget overtook:overtake undertook:undertake overcame:overcome ' +
-    'men:man women:woman children:child people:person feet:foot teeth:tooth mice:mouse ' +
-    'died:die dies:die dying:die tied:tie lied:lie lying:lie'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
-);
-
-/**
- * Words a person may use for what the article says another way. Each group is matched as one
- * meaning, at a lower weight than the word itself.
- */
 /**
  * Phrasal verbs and the one word that means the same, so that "came across" meets "found" and
  * "tipped off" meets "alerted" (question and article are read alike). Base forms; "into" and "in"
@@ -90,6 +62,10 @@ export const PHRASAL_VERBS: ReadonlyMap<string, string> = new Map([
   ['point out', 'note'],
 ]);
 
+/**
+ * Words a person may use for what the article says another way. Each group is matched as one
+ * meaning, at a lower weight than the word itself.
+ */
 export const SYNONYM_GROUPS: string[][] = [
   ['fire', 'blaze', 'flames', 'arson', 'burn'],
   ['start', 'set', 'ignite', 'spark', 'cause'],

@@ -14,17 +14,17 @@ interface VerbTable {
   verbs: Set<string>;
   /** Irregular form → its lemma ("told" → "tell", "stopped" → "stop"). */
   irregular: Map<string, string>;
+  /** Irregular plural → its noun ("men" → "man", "children" → "child"). */
+  nouns: Map<string, string>;
 }
 
 let table: VerbTable | undefined;
 
 /** Read the verb table (on first use; `path` lets a measurement read another one). */
 export function useVerbTable(path: string | URL = VERB_TABLE): void {
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as { verbs: string; irregular: string };
-  table = {
-    verbs: new Set(raw.verbs.split(' ')),
-    irregular: new Map(raw.irregular.split(' ').map((pair) => pair.split(':') as [string, string])),
-  };
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { verbs: string; irregular: string; nouns: string };
+  const pairs = (text: string) => new Map(text.split(' ').map((pair) => pair.split(':') as [string, string]));
+  table = { verbs: new Set(raw.verbs.split(' ')), irregular: pairs(raw.irregular), nouns: pairs(raw.nouns) };
   known.clear();
 }
 
@@ -86,4 +86,17 @@ export function isIngForm(word: string): boolean {
 export function isVerbForm(word: string, kinds: readonly VerbFormKind[] = ['past', 'ing', 's']): boolean {
   const found = verbFormKinds(word.toLowerCase());
   return kinds.some((k) => found.includes(k));
+}
+
+/**
+ * The lemma of an irregular form, for the stemmer: a verb's ("told" → "tell", "met" → "meet"), else
+ * a noun's ("men" → "man") unless the word is also a regular verb form ("leaves" is "leave" + -s
+ * before it is "leaf"'s plural). Undefined for a regular word: suffix stripping does the rest.
+ */
+export function irregularBase(word: string): string | undefined {
+  if (!table) useVerbTable();
+  const verb = table!.irregular.get(word);
+  if (verb !== undefined) return verb;
+  const noun = table!.nouns.get(word);
+  return noun !== undefined && verbFormKinds(word).length === 0 ? noun : undefined;
 }
