@@ -11,21 +11,19 @@ export const STOP_WORDS = new Set(
     'is am are was were be been being do does did done doing have has had having ' +
     'will would shall should can could may might must ought ' +
     'not no also just only even still very too much many more most some any each every all both either neither ' +
-    'there here again ever once one s t ll re ve d tell me please know ask asked'
+    'there here again ever once one s t ll re ve d tell please know ask asked'
   ).split(/\s+/),
 );
 
-/** Question words and fillers that carry no content in a question. */
-export const QUESTION_FILLER = new Set(
-  'who whom whose when where what which how why did does do is was were are exactly kind sort'.split(' '),
-);
+/** Fillers that carry no content in a question, beside the STOP_WORDS (which hold the question words). */
+export const QUESTION_FILLER = new Set(['exactly', 'kind', 'sort']);
 
 /**
  * Words that shape a question without naming what it is about ("which areas", "first noticed"):
  * they count, but little, so their absence from the article does not sink an answer.
  */
 export const SOFT_WORDS = new Set(
-  'happen happens happened worth value get gets got getting respond responded react reacted reply replied happen happened feel felt think thought first second third last ever area areas thing things kind kinds type types way ways work works part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
+  'happen happens happened worth value get gets got getting respond responded react reacted reply replied feel felt think thought first second third last ever area areas thing things kind kinds type types way ways work works part parts aspect aspects number amount name exactly originally initially eventually finally new old big large much many long'.split(' '),
 );
 
 /**
@@ -208,8 +206,8 @@ export const ROLE_NOUNS = new Set(
     'engineer scientist geologist professor researcher analyst economist mayor governor senator representative ' +
     'ambassador diplomat official chairman chairwoman chair ceo founder owner reporter correspondent editor journalist ' +
     'writer author witness prosecutor defendant victim suspect doctor nurse surgeon physician teacher student coach ' +
-    'player captain striker goalkeeper manager driver pilot farmer fisherman resident neighbour neighbor hiker ' +
-    'climber tourist worker employee head leader commander general colonel admiral spokesperson adviser advisor ' +
+    'player captain striker goalkeeper driver pilot farmer fisherman resident neighbour neighbor hiker ' +
+    'climber tourist worker employee head leader commander general colonel admiral adviser advisor ' +
     'consultant expert specialist historian lecturer dean principal superintendent commissioner councillor councilor ' +
     'treasurer auditor accountant banker trader executive vice-president partner shareholder investor activist ' +
     'organiser organizer campaigner volunteer firefighter paramedic ranger warden curator architect designer ' +
@@ -220,13 +218,13 @@ export const ROLE_NOUNS = new Set(
     'son daughter brother sister wife husband widow uncle aunt cousin brother-in-law sister-in-law friend colleague ' +
     'boss deputy assistant aide clerk registrar secretary-general director-general chief-executive presenter host ' +
     'anchor commentator columnist photographer producer actor actress singer musician artist novelist poet ' +
-    'entrepreneur businessman businesswoman landlord tenant homeowner shopkeeper owner operator proprietor ' +
+    'entrepreneur businessman businesswoman landlord tenant homeowner shopkeeper operator proprietor ' +
     'contractor builder electrician plumber mechanic technician inventor mp mep candidate nominee incumbent ' +
     'challenger opponent rival ally spokesman-for head-of priest pastor bishop rabbi imam monk nun foreman ' +
-    'juror jurors chairperson president-elect secretary-general coordinator supervisor administrator controller ' +
+    'juror jurors chairperson president-elect coordinator supervisor administrator controller ' +
     'strategist planner scout referee umpire athlete runner cyclist swimmer champion winner finalist member delegate ' +
     'trustee fellow co-founder cofounder headteacher headmaster headmistress paediatrician pediatrician midwife rescuer ' +
-    'envoy emissary commissioner chancellor rector provost spokesperson'
+    'emissary rector provost'
   ).split(' '),
 );
 
@@ -234,12 +232,12 @@ export const ROLE_NOUNS = new Set(
 export const PEOPLE_WORDS: ReadonlySet<string> = new Set(
   (
     'crowd crowds community family families couple children kids youths fans gang mob jury panel ' +
-    'audience public staff crew police people team squad unit side voters citizens locals pupils ' +
-    'patients survivors relatives guests passengers troops forces shepherd chef cook gp medic ' +
-    'medics child boy girl baby toddler teenager teenagers youth adult adults pensioner pensioners ' +
-    'individual stranger passer-by passerby bystander bystanders motorist motorists citizen heir ' +
-    'thief thieves burglar burglars source sources insider insiders nanny maid vicar clergy monk ' +
-    'nun many some several most few others everyone someone somebody nobody all'
+    'audience public staff crew squad unit side citizens locals pupils ' +
+    'guests troops shepherd chef cook gp medic ' +
+    'medics child boy girl baby youth adult adults ' +
+    'individual passer-by passerby citizen heir ' +
+    'thief thieves burglar burglars source sources nanny maid vicar clergy ' +
+    'many some several most few everyone someone somebody nobody all'
   ).split(' '),
 );
 
@@ -253,9 +251,9 @@ export const ORGANISATION_WORDS = new Set(
     'solutions airlines airways motors energy capital logistics pharmaceuticals labs laboratory laboratories media ' +
     'network networks news times post herald courier journal gazette tribune telegraph chronicle guardian observer ' +
     'letters review magazine press radio television tv broadcasting club team fc united board cabinet administration ' +
-    'government council secretariat directorate society church mosque temple museum library observatory station ' +
+    'government secretariat directorate society church mosque temple museum library observatory station ' +
     'prison jail brigade battalion regiment division command alliance coalition organisation organization ' +
-    'initiative programme program project network exchange market markets group house rovers rangers wanderers athletic albion city-fc hotspur orchestra choir band'
+    'initiative programme program project exchange market markets house rovers rangers wanderers athletic albion city-fc hotspur orchestra choir band'
   ).split(' '),
 );
 
@@ -281,8 +279,8 @@ export const PLACE_NOUNS = new Set(
     'webpage blog forum platform ' +
     'prison jail cell site scene room lobby parking garage tunnel mine well forest woods jungle desert embassy ' +
     'consulate parliament chamber palace residence ministry department premises compound facility laboratory lab ' +
-    'centre center venue location spot floor bay slope summit peak coastline shelter tent hangar track course ' +
-    'circuit pitch ground grounds studio hq zone quarter suburb county state province territory continent'
+    'centre center venue location spot floor slope peak coastline shelter tent hangar track course ' +
+    'circuit pitch ground grounds studio zone quarter suburb county state province territory continent'
   ).split(' '),
 );
 
@@ -291,7 +289,7 @@ export const NOT_PLACE_NOUNS = new Set(
   (
     'custody evidence terms general particular fact addition part effect force power charge touch contact ' +
     'response return kind total turn time times order advance case place question line favour favor support ' +
-    'opposition danger trouble debt doubt question talks relation relations account practice theory principle ' +
+    'opposition danger trouble debt doubt talks relation relations account practice theory principle ' +
     'public private person secret detail short brief common control command court-martial ' +
     'authorities authority officials sources figures data statement report reports police investigators researchers experts witnesses'
   ).split(' '),
@@ -310,7 +308,7 @@ export const SPEECH_VERBS = new Set(
     'acknowledged acknowledges admitted admits claimed claims continued continues declared declares remarked ' +
     'responded responds conceded concedes cautioned cautions suggested suggests maintained maintains ' +
     'announced announces confirmed confirms countered counters urged urges observed observes pointed ' +
-    'stressed stresses emphasised emphasized added predicted predicts conceded shouted shouts whispered ' +
+    'stressed stresses emphasised emphasized predicted predicts shouted shouts whispered ' +
     'tweeted posted commented comments complained complains boasted joked jokes promised promises vowed vows'
   ).split(' '),
 );
