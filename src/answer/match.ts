@@ -3,7 +3,7 @@
 import type { ArticleIndex, NamedThing, Person } from '../search/article-index.js';
 import type { SentenceHit, TermMatch } from '../search/sentence-search.js';
 import { editDistance, foldAccents, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
-import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
+import { SETTING_VERBS, SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 import { boundedMemo } from '../text/memo.js';
 import { isPastForm } from '../text/verbs.js';
 
@@ -199,11 +199,17 @@ const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our
 /** Verbs that only say an event is planned or foreseen: the event is the verb after them. */
 const RAISING_VERB = /\b(?:expected|set|due|going|likely|unlikely|planned|scheduled|supposed|hoped|meant|intended|projected|forecast|predicted|estimated|about)\s+to\s+(?=\p{Ll})/u;
 
+const settingStems = new Set([...SETTING_VERBS].map(stem));
+/** "held", "hosting", "located": a form of a verb that only sets an event (SETTING_VERBS). */
+export function isSettingVerb(word: string): boolean {
+  return settingStems.has(stem(word));
+}
+
 /** "when was the sewage outfall at Gullpoint reopened": a passive question ends on its verb. */
 function passiveVerb(question: string): string | undefined {
   const m = /\b(?:was|were|is|are)\s+(?:\S+\s+)+?(\p{Ll}[\p{L}-]*(?:ed|en))[?!.]*\s*$/u.exec(question);
   // "played", "held", "scheduled" only say that it happened; the event is the rest.
-  if (!m || !isPastForm(m[1]!) || /^(?:played|held|staged|hosted|located|based|situated|scheduled|organi[sz]ed)$/i.test(m[1]!)) return undefined;
+  if (!m || !isPastForm(m[1]!) || isSettingVerb(m[1]!)) return undefined;
   return normalizeWord(m[1]!);
 }
 

@@ -6,7 +6,7 @@ import type { Answer } from '../types.js';
 import { NOT_PLACE_NOUNS, PLACE_NOUNS, PLACE_WORDS } from '../text/lexicon.js';
 import { normalizeWord, tokenize } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
-import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestSentences, wordsOf } from './match.js';
+import { findPeopleByName, findThingsByName, isSettingVerb, matchEvent, stripQuestion, suggestSentences, wordsOf } from './match.js';
 import { findTimeExpressions } from '../extract/times.js';
 import { distanceTo, matchedSpan } from './when.js';
 
@@ -111,8 +111,7 @@ export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string):
   let event = stripQuestion(text);
   const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved|live|lives|lived|living|work|works|worked|working|stay|stays|stayed|come from|comes from|came from|from|played|staged|hosted)$/i.exec(event);
   // "located", "held", "played" only say "where"; other verbs go when the article never uses them.
-  const placeOnly = /^(?:located|based|situated|held|played|staged|hosted|housed)$/i;
-  if (trailing && (placeOnly.test(trailing[1]!) || !ix.search.knows(trailing[1]!.split(' ')[0]!))) event = event.slice(0, trailing.index);
+  if (trailing && (isSettingVerb(trailing[1]!) || !ix.search.knows(trailing[1]!.split(' ')[0]!))) event = event.slice(0, trailing.index);
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event, undefined, text);
   let candidates = placeCandidates(ix, hits);

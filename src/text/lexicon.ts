@@ -299,6 +299,15 @@ export const MONTHS = [
 ];
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
+/**
+ * Verbs that only say an event was set somewhere or at some time ("where was the final played",
+ * "when was the summit held"): the event is the rest of the question. Base forms; the callers
+ * compare stems, so every form counts. One list for match.ts's passive questions and where.ts.
+ */
+export const SETTING_VERBS: ReadonlySet<string> = new Set(
+  'play hold stage host locate base situate house schedule organise organize'.split(' '),
+);
+
 /** Verbs that attribute speech ("she said", "according to"). */
 export const SPEECH_VERBS = new Set(
   (
