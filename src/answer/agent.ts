@@ -2,7 +2,7 @@
 // verb, a relative "who", an agent after "by", a pronoun standing for someone named earlier.
 import type { ArticleIndex } from '../search/article-index.js';
 import { tokenize } from '../text/tokens.js';
-import { STOP_WORDS } from '../text/lexicon.js';
+import { STOP_WORDS, WEEKDAY_PATTERN } from '../text/lexicon.js';
 import { isIngForm, isPastForm } from '../text/verbs.js';
 
 export interface Agent {
@@ -54,8 +54,9 @@ export function findWordPosition(text: string, stems: ReadonlySet<string> | Map<
  * 60 characters past the verb but not into a "to" clause. "by Friday", "by 20 percent", "by hand"
  * and "by car" name no doer.
  */
-const PASSIVE_AGENT =
-  /^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s{1,20}(?:which|who|that|and|in|on|at|after|before)\b|$)/;
+const PASSIVE_AGENT = new RegExp(
+  String.raw`^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:${WEEKDAY_PATTERN}|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s{1,20}(?:which|who|that|and|in|on|at|after|before)\b|$)`,
+);
 
 export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, verbEnd: number): Agent | undefined {
   const text = ix.article.sentences[sentence]!.text;

@@ -3,10 +3,10 @@
 // ("following Russia's invasion of Ukraine", "before Moscow's deadline").
 import type { Article } from '../types.js';
 import type { TimeFact, TimeKind } from '../search/article-index.js';
-import { MONTHS, WEEKDAYS } from '../text/lexicon.js';
+import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/lexicon.js';
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(?:${MONTH_PATTERN}|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)`;
+const WEEKDAY = `(?:${WEEKDAY_PATTERN})`;
 const PARTS = 'morning|afternoon|evening|night|overnight';
 const PART = `(?:${PARTS})`;
 const COUNT = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many|some|couple of)';

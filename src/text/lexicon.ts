@@ -299,6 +299,12 @@ export const MONTHS = [
 ];
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
+const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+/** "January|February|…|December" as written, for patterns: one list of months, not one per pattern. */
+export const MONTH_PATTERN = MONTHS.map(capitalised).join('|');
+/** "Sunday|Monday|…|Saturday" as written, for patterns. */
+export const WEEKDAY_PATTERN = WEEKDAYS.map(capitalised).join('|');
+
 /**
  * Verbs that only say an event was set somewhere or at some time ("where was the final played",
  * "when was the summit held"): the event is the rest of the question. Base forms; the callers
