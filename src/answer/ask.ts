@@ -4,7 +4,7 @@ import type { ArticleIndex } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { contentTokens } from '../text/tokens.js';
-import { MONTH_PATTERN } from '../text/lexicon.js';
+import { MONTH_PATTERN, NUMBER_WORD_PATTERN } from '../text/lexicon.js';
 import { isVerbForm } from '../text/verbs.js';
 import { foundAnswer, notFoundAnswer, sentenceText, ANSWER_BUDGET, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences, wordsAgree, wordsOf } from './match.js';
@@ -12,7 +12,7 @@ import { answerWhen, distanceTo, matchedSpan, timeCandidates } from './when.js';
 import { answerWhere } from './where.js';
 import { answerWho } from './who.js';
 
-const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|a dozen|several)';
+const NUMBER_WORD = `(?:${NUMBER_WORD_PATTERN}|a dozen|several)`;
 const QUANTITY = new RegExp(
   `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,.]*\\d)?|${NUMBER_WORD}\\b)(?:\\s*%|\\s+per ?cent)?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
   'giu',

@@ -332,7 +332,10 @@ export const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, dozen: 12, dozens: 24, hundreds: 200, thousands: 2000,
+  millions: 2e6, billions: 2e9,
 };
+/** The number words as a pattern ("zero|one|…|billions"): one list for every pattern that reads a count. */
+export const NUMBER_WORD_PATTERN = Object.keys(NUMBER_WORDS).join('|');
 
 /** Countries, regions and nationality words, so a lone capitalised word is not taken for a person. */
 export const COUNTRIES_AND_NATIONALITIES = new Set(
