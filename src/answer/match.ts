@@ -12,12 +12,15 @@ const MIN_COVERAGE = 0.5;
 
 const LEADING_QUESTION = /^(?:(?:who|whom|whose|when|where|what|which|how|why)\b\s*)?(?:(?:is|was|are|were|did|does|do|has|have|had|will|would|could|can|should)\b\s*)?/i;
 
+const TAKE = stem('take');
+
 /** "Who is the judge?" → "the judge"; "when did the warehouse reopen" → "the warehouse reopen". */
 export function stripQuestion(text: string): string {
   if (/^[A-Z]{2,}\b/.test(text.trim()) && !/^(?:WHO|WHEN|WHERE|WHAT|HOW)\s+(?:IS|WAS|DID|ARE)\b/.test(text.trim())) return text.replace(/[?!.]+\s*$/, '').trim();
   return text
     .replace(/[?!.]+\s*$/, '')
-    .replace(/\b(?:take|takes|took|taken|taking)\s+place\b/gi, '')
+    // "took place", "is taking place": any form of "take" (by stem) before "place" says only that it happened.
+    .replace(/\b(\p{L}+)\s+place\b/giu, (m, verb: string) => (stem(verb) === TAKE ? '' : m))
     .replace(LEADING_QUESTION, '')
     .replace(/^(?:exactly|actually)\s+/i, '')
     .trim();
