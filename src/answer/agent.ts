@@ -3,7 +3,7 @@
 import type { ArticleIndex } from '../search/article-index.js';
 import { tokenize } from '../text/tokens.js';
 import { STOP_WORDS, WEEKDAY_PATTERN } from '../text/lexicon.js';
-import { isIngForm, isPastForm } from '../text/verbs.js';
+import { isIngForm, isPastForm } from '../text/words.js';
 
 export interface Agent {
   /** The doer as a reader should see it: a person's name, or a phrase ("a top Russian diplomat"). */

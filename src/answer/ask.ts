@@ -5,7 +5,7 @@ import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { contentTokens } from '../text/tokens.js';
 import { MONTH_PATTERN, NUMBER_WORD_PATTERN } from '../text/lexicon.js';
-import { isVerbForm } from '../text/verbs.js';
+import { isVerbForm } from '../text/words.js';
 import { foundAnswer, notFoundAnswer, sentenceText, ANSWER_BUDGET, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences, wordsAgree, wordsOf } from './match.js';
 import { answerWhen, distanceTo, matchedSpan, timeCandidates } from './when.js';

@@ -5,7 +5,7 @@ import type { SentenceHit, TermMatch } from '../search/sentence-search.js';
 import { editDistance, foldAccents, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
 import { SETTING_VERBS, SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 import { boundedMemo } from '../text/memo.js';
-import { isPastForm } from '../text/verbs.js';
+import { isPastForm } from '../text/words.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
 const MIN_COVERAGE = 0.5;

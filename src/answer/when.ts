@@ -4,7 +4,7 @@ import type { ArticleIndex, TimeFact } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { foldAccents, normalizeWord, tokenize } from '../text/tokens.js';
-import { isPastForm } from '../text/verbs.js';
+import { isPastForm } from '../text/words.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences } from './match.js';
 

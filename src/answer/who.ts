@@ -4,7 +4,7 @@ import { acronymsIn, type ArticleIndex, type Person } from '../search/article-in
 import type { Answer } from '../types.js';
 import { contentTokens, tokenize } from '../text/tokens.js';
 import { ORGANISATION_WORDS, PEOPLE_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
-import { isVerbForm } from '../text/verbs.js';
+import { isPersonNoun, isVerbForm } from '../text/words.js';
 import { agentOf, findWordPosition, type Agent } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestPeople, suggestSentences, wordsAgree, wordsOf } from './match.js';
@@ -109,7 +109,8 @@ function paragraphText(ix: ArticleIndex, paragraph: number): string {
  */
 function agentNoun(text: string, at: { start: number; end: number }, asked: string): { text: string; named: boolean } | undefined {
   const word = text.slice(at.start, at.end);
-  if (!/(?:or|er)s?$/i.test(word) || /(?:or|er)s?$/i.test(asked)) return undefined;
+  // A noun for a person, looked up in WordNet; "inspectors" for "inspected", not "inspectors" for "inspectors".
+  if (!isPersonNoun(word) || isPersonNoun(asked)) return undefined;
   const phrase = /^[\p{L}'-]+(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;]{2,60}?)?(?=[,.;]|\s{1,20}(?:spent|said|who|which|that|and|found|had|have|were|was|are|is)\b|$)/u.exec(text.slice(at.start));
   if (!phrase) return undefined;
   return { text: phrase[0], named: /\p{Lu}/u.test(phrase[0]) };

@@ -1,7 +1,7 @@
 // Words, their offsets and their stems: the common currency of matching.
 import { PHRASAL_VERBS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
 import { boundedMemo } from './memo.js';
-import { irregularBase } from './verbs.js';
+import { irregularBase } from './words.js';
 import { readStemRelations, WORDNET_TABLE, type StemRelations } from './wordnet.js';
 
 export interface Token {

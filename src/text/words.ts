@@ -1,30 +1,33 @@
-// Verb forms looked up in WordNet rather than guessed from a word's ending: "thanked", "told" and
-// "leaking" are forms of verbs WordNet knows; "hundred", "Ahmed" and "bed" are not past tenses,
-// though they end in -ed. The table is scripts/build-wordnet.ts's src/text/wordnet-verbs.json (the
-// verb lemmas, and WordNet's exception list for irregular forms); the forms are undone with
-// WordNet's own detachment rules (morphy's, for verbs). Nothing is fetched at run time.
+// Words looked up in WordNet rather than guessed from their endings: "thanked", "told" and
+// "leaking" are forms of verbs WordNet knows, while "hundred", "Ahmed" and "bed" are no past
+// tenses though they end in -ed; "inspector" and "worker" are nouns for a person, "order" is not.
+// The table is scripts/build-wordnet.ts's src/text/wordnet-words.json (verb lemmas, WordNet's
+// exception lists for irregular forms, nouns for a person); forms are undone with WordNet's own
+// detachment rules (morphy's). Nothing is fetched at run time.
 import { readFileSync } from 'node:fs';
 
 /** How a form relates to its verb: a past tense or participle, an -ing form, a third person -s. */
 export type VerbFormKind = 'past' | 'ing' | 's';
 
-export const VERB_TABLE = new URL('./wordnet-verbs.json', import.meta.url);
+export const WORD_TABLE = new URL('./wordnet-words.json', import.meta.url);
 
-interface VerbTable {
+interface WordTable {
   verbs: Set<string>;
   /** Irregular form → its lemma ("told" → "tell", "stopped" → "stop"). */
   irregular: Map<string, string>;
   /** Irregular plural → its noun ("men" → "man", "children" → "child"). */
   nouns: Map<string, string>;
+  /** Nouns for a person ("inspector", "worker", "child"). */
+  people: Set<string>;
 }
 
-let table: VerbTable | undefined;
+let table: WordTable | undefined;
 
-/** Read the verb table (on first use; `path` lets a measurement read another one). */
-export function useVerbTable(path: string | URL = VERB_TABLE): void {
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as { verbs: string; irregular: string; nouns: string };
+/** Read the table (on first use; `path` lets a measurement read another one). */
+export function useWordTable(path: string | URL = WORD_TABLE): void {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { verbs: string; irregular: string; nouns: string; people: string };
   const pairs = (text: string) => new Map(text.split(' ').map((pair) => pair.split(':') as [string, string]));
-  table = { verbs: new Set(raw.verbs.split(' ')), irregular: pairs(raw.irregular), nouns: pairs(raw.nouns) };
+  table = { verbs: new Set(raw.verbs.split(' ')), irregular: pairs(raw.irregular), nouns: pairs(raw.nouns), people: new Set(raw.people.split(' ')) };
   known.clear();
 }
 
@@ -56,7 +59,7 @@ const known = new Map<string, readonly VerbFormKind[]>();
 export function verbFormKinds(word: string): readonly VerbFormKind[] {
   let kinds = known.get(word);
   if (kinds) return kinds;
-  if (!table) useVerbTable();
+  if (!table) useWordTable();
   const found = new Set<VerbFormKind>();
   const lemma = table!.irregular.get(word);
   if (lemma !== undefined) found.add(irregularKind(word));
@@ -94,9 +97,35 @@ export function isVerbForm(word: string, kinds: readonly VerbFormKind[] = ['past
  * before it is "leaf"'s plural). Undefined for a regular word: suffix stripping does the rest.
  */
 export function irregularBase(word: string): string | undefined {
-  if (!table) useVerbTable();
+  if (!table) useWordTable();
   const verb = table!.irregular.get(word);
   if (verb !== undefined) return verb;
   const noun = table!.nouns.get(word);
   return noun !== undefined && verbFormKinds(word).length === 0 ? noun : undefined;
+}
+
+/** WordNet's detachment rules for nouns (morphy): a plural ending and what replaces it. */
+const NOUN_DETACHMENT: [string, string][] = [
+  ['s', ''],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['ies', 'y'],
+];
+
+/**
+ * A noun for a person in WordNet ("inspectors", "worker", "children"), any case. who.ts reads an
+ * agent noun with it: it measured the same as the -or/-er ending it replaced, which also took
+ * "order", "water" and "paper" for doers.
+ */
+export function isPersonNoun(written: string): boolean {
+  if (!table) useWordTable();
+  const word = written.toLowerCase();
+  if (table!.people.has(word)) return true;
+  const irregular = table!.nouns.get(word);
+  if (irregular !== undefined) return table!.people.has(irregular);
+  return NOUN_DETACHMENT.some(([ending, replacement]) => word.endsWith(ending) && table!.people.has(word.slice(0, word.length - ending.length) + replacement));
 }
