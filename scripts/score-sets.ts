@@ -2,11 +2,12 @@
 // (tests/support/eval-score.ts), and prints one line per set: precise answers, negatives refused,
 // and the share of answerable questions answered precisely and answered wrongly.
 //
-//   npx tsx scripts/score-sets.ts [--only NAME ...] [--synonyms both|hand|wordnet] [--wordnet PATH] [--json]
+//   npx tsx scripts/score-sets.ts [--only NAME ...] [--synonyms both|hand|wordnet] [--wordnet PATH] [--words PATH] [--json]
 //
 // --synonyms measures the engine with only some of its synonym sources (default: both, as it runs):
 // the hand-written groups of src/text/lexicon.ts and the WordNet table; --wordnet reads another
-// table built by scripts/build-wordnet.ts --out PATH.
+// table built by scripts/build-wordnet.ts --out PATH; --words reads another table of
+// verbs and person nouns (build-wordnet.ts --verb-lemmas tagged|all --words-out PATH).
 // Sets: the public dev set and the real set (../shared/eval/dev, ../shared/eval/real, when
 // present), our own sets (tests/fixtures/eval) and every blind holdout (tests/fixtures/holdout*).
 // --only keeps the named sets (dev, real, ours, holdout, holdout2, …); the real set takes about
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { answerInput, buildLibrary, readArticleFile } from '../src/index.js';
 import { chooseSynonymSources } from '../src/text/tokens.js';
+import { useWordTable } from '../src/text/words.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile } from '../tests/support/eval-score.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,11 +27,13 @@ const { values } = parseArgs({
     only: { type: 'string', multiple: true },
     synonyms: { type: 'string', default: 'both' },
     wordnet: { type: 'string' },
+    words: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
 if (!['both', 'hand', 'wordnet'].includes(values.synonyms)) throw new Error(`--synonyms is both, hand or wordnet, not ${values.synonyms}`);
 chooseSynonymSources({ hand: values.synonyms !== 'wordnet', wordnet: values.synonyms === 'hand' ? false : (values.wordnet ?? true) });
+if (values.words) useWordTable(values.words);
 
 const sets: [string, string][] = [
   ['dev', join(ROOT, '..', 'shared', 'eval', 'dev')],

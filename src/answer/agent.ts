@@ -2,7 +2,8 @@
 // verb, a relative "who", an agent after "by", a pronoun standing for someone named earlier.
 import type { ArticleIndex } from '../search/article-index.js';
 import { tokenize } from '../text/tokens.js';
-import { STOP_WORDS } from '../text/lexicon.js';
+import { STOP_WORDS, WEEKDAY_PATTERN } from '../text/lexicon.js';
+import { isIngForm, isPastForm } from '../text/words.js';
 
 export interface Agent {
   /** The doer as a reader should see it: a person's name, or a phrase ("a top Russian diplomat"). */
@@ -15,6 +16,27 @@ export interface Agent {
 const TRAILING_FILLER = /(?:[\s,]+(?:also|later|then|first|deliberately|personally|repeatedly|had|has|have|was|were|is|are|been|be|being|would|will|could|can|did|does|do|not|never|just|still|reportedly|allegedly|initially|eventually|finally|recently|already|once|again|went on to|go on to|to|decided|tried|agreed|began|continued|helped|sought|planned|hoped|wanted|refused|failed|managed|went|on|keep|keeps|kept|continue|continues|seem|seems|appear|appears|tend|tends|directly|quickly|immediately|who had|which had|who|which|that|guilty of|accused of|convicted of|charged with|suspected of|responsible for|found))+\s*$/i;
 const BOUNDARY = /[,;:()]|\b(?:and|but|that|which|when|while|because|after|before|although|though|if|as|said|says|told|wrote|according to)\b/gi;
 const DETERMINER = /\b(?:a|an|the|many|some|several|his|her|their|its|our|two|three|four|five|most|few|no|one)\b/gi;
+
+/** Words that open a relative or appositive clause ("Marsh, who …,", "trains, which …,", "Osei, a nurse …,"). */
+const CLAUSE_OPENERS = new Set(['who', 'which', 'whose', 'a', 'an', 'the', 'already', 'still', 'also', 'once']);
+
+/**
+ * Where a clause set off by commas starts at the end of a stretch ("Marsh, who was not charged,"):
+ * the first comma followed by a clause opener, a number or a participle ("charged", "running"),
+ * when the stretch ends on a comma. Undefined when there is none.
+ */
+function parentheticalClause(text: string): number | undefined {
+  if (!/,\s*$/.test(text)) return undefined;
+  for (const m of text.matchAll(/,\s+(\w+)/g)) {
+    const word = m[1]!;
+    if (m.index + m[0].length >= text.trimEnd().length) break;
+    if (CLAUSE_OPENERS.has(word) || /^\d+$/.test(word) || isPastForm(word) || isIngForm(word)) return m.index;
+  }
+  return undefined;
+}
+
+/** A word and the determiner after it: a verb with its object when the word is a verb form ("found a"). */
+const WORD_BEFORE_OBJECT = /\b(\w+)\s+(?:a|an|the|his|her|their)\b/gi;
 
 /** Where the word of the question stands in the sentence: itself first, else its closest synonym. */
 export function findWordPosition(text: string, stems: ReadonlySet<string> | Map<string, number>): { start: number; end: number } | undefined {
@@ -32,8 +54,9 @@ export function findWordPosition(text: string, stems: ReadonlySet<string> | Map<
  * 60 characters past the verb but not into a "to" clause. "by Friday", "by 20 percent", "by hand"
  * and "by car" name no doer.
  */
-const PASSIVE_AGENT =
-  /^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s{1,20}(?:which|who|that|and|in|on|at|after|before)\b|$)/;
+const PASSIVE_AGENT = new RegExp(
+  String.raw`^(?:\s+(?:\w+ly\s+)?|(?:(?!\bto\s)[^,;"]){1,60}?\s)by\s+(?!\d|(?:${WEEKDAY_PATTERN}|then|now|noon|midnight|the end|the time|far|hand|car|road|rail|air|sea|train|bus|boat|phone|email|post|mistake|accident|chance|default)\b)((?:the\s+|a\s+|an\s+)?[^,.;]{2,60}?)(?=[,.;]|\s{1,20}(?:which|who|that|and|in|on|at|after|before)\b|$)`,
+);
 
 export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, verbEnd: number): Agent | undefined {
   const text = ix.article.sentences[sentence]!.text;
@@ -41,13 +64,14 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
   const after = text.slice(verbEnd);
   // "The rescue was led by the Forth Estuary Heritage Trust": the doer of a noun is after "by".
   const ledBy = /^\s+(?:was|were|is|are|has been|have been|had been)\s+(?:[a-z]+\s+){0,2}?by\s+((?:the\s+)?[^,.;(]{2,60}?)(?=\s{0,20}[,.;(]|\s{1,20}(?:which|who|that|and|in|on|at|after|before)\b|$)/.exec(after);
-  if (ledBy && !/ed$/i.test(verb)) {
+  // A past form is itself passive ("was arrested by"), handled below.
+  if (ledBy && !isPastForm(verb)) {
     const at = verbEnd + ledBy.index + ledBy[0].lastIndexOf(ledBy[1]!);
     return describe(ix, sentence, at, at + ledBy[1]!.length, ledBy[1]!);
   }
   // Passive with an agent.
   const by = PASSIVE_AGENT.exec(after);
-  if (by && (/ed$/i.test(verb) || /^(?:made|given|taken|written|held|led|found|seen|known|told|brought|sent|built|paid|sold|won|lost|kept|set|hit|cut|put|run)$/i.test(verb))) {
+  if (by && isPastForm(verb)) {
     const at = verbEnd + by.index + by[0].indexOf(by[1]!);
     return describe(ix, sentence, at, at + by[1]!.length, by[1]!);
   }
@@ -62,8 +86,8 @@ export function agentOf(ix: ArticleIndex, sentence: number, verbStart: number, v
     });
     // A relative or appositive clause between subject and verb: "Marsh, who was not charged, testified",
     // "Test trains, which had been running since May, were suspended" (the filler took the comma).
-    const clause = /,\s+(?:who|which|whose|\d+|a|an|the|already|still|also|once|\w+ed|\w+ing)\b[\s\S]*,\s*$/.exec(closedByComma ? `${trimmed},` : trimmed);
-    const next = clause ? trimmed.slice(0, clause.index) : trimmed;
+    const clause = parentheticalClause(closedByComma ? `${trimmed},` : trimmed);
+    const next = clause !== undefined ? trimmed.slice(0, clause) : trimmed;
     if (next === before) break;
     before = next;
   }
@@ -143,7 +167,7 @@ function describe(ix: ArticleIndex, sentence: number, from: number, to: number, 
   const determiners = [...cleaned.matchAll(DETERMINER)];
   const last = determiners[determiners.length - 1];
   // …unless a verb with its object follows it ("A jury … found a former logistics manager"): then the last one.
-  const verbFollows = opening !== null && /\b\w+(?:ed|ound|old|ook|ade|ent|ave|ote|rew)\s+(?:a|an|the|his|her|their)\b/i.test(cleaned.slice(opening[0].length));
+  const verbFollows = opening !== null && [...cleaned.slice(opening[0].length).matchAll(WORD_BEFORE_OBJECT)].some((m) => isPastForm(m[1]!));
   const np = opening && !verbFollows ? opening[0] : last ? cleaned.slice(last.index) : cleaned;
   const words = tokenize(np);
   if (words.length === 0 || words.length > 10 || /^[\d\s,.]+$/.test(np)) return undefined;

@@ -2,7 +2,7 @@
 // a person or group for who, a time for when, a place for where, a number with its unit for how
 // many / how much, a name or noun phrase for what and which.
 import type { ArticleIndex } from '../search/article-index.js';
-import { STOP_WORDS } from '../text/lexicon.js';
+import { NUMBER_WORD_PATTERN, STOP_WORDS } from '../text/lexicon.js';
 
 export type AnswerType = 'person' | 'time' | 'place' | 'number' | 'name' | 'other';
 
@@ -63,9 +63,8 @@ export function typeOfCommand(command: string, text: string): AnswerType | undef
   return command === 'who' ? 'person' : command === 'when' ? 'time' : command === 'where' ? 'place' : undefined;
 }
 
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens';
 const NUMBER = new RegExp(
-  String.raw`(?:[$€£¥]\s?)?(?:\d[\d,.]*|(?:${NUMBER_WORDS})\b)(?:\s*%|\s+per ?cent)?(?:\s+(?:million|billion|thousand|hundred|trillion)\b)?(?:[\s-]+(?!(?:and|or|of|the|a|in|on|at|to|was|were|is|are|by|for|from|with)\b)[a-z]+){0,2}`,
+  String.raw`(?:[$€£¥]\s?)?(?:\d[\d,.]*|(?:${NUMBER_WORD_PATTERN})\b)(?:\s*%|\s+per ?cent)?(?:\s+(?:million|billion|thousand|hundred|trillion)\b)?(?:[\s-]+(?!(?:and|or|of|the|a|in|on|at|to|was|were|is|are|by|for|from|with)\b)[a-z]+){0,2}`,
   'gi',
 );
 const CENTURY = /\b(?:(?:early|mid|late)[- ])?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b|\b(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s\b/gi;

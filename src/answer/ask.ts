@@ -4,17 +4,23 @@ import type { ArticleIndex } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { contentTokens } from '../text/tokens.js';
+import { MONTH_PATTERN, NUMBER_WORD_PATTERN } from '../text/lexicon.js';
+import { isVerbForm } from '../text/words.js';
 import { foundAnswer, notFoundAnswer, sentenceText, ANSWER_BUDGET, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences, wordsAgree, wordsOf } from './match.js';
 import { answerWhen, distanceTo, matchedSpan, timeCandidates } from './when.js';
 import { answerWhere } from './where.js';
 import { answerWho } from './who.js';
 
-const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|a dozen|several)';
+const NUMBER_WORD = `(?:${NUMBER_WORD_PATTERN}|a dozen|several)`;
 const QUANTITY = new RegExp(
   `(?:(?:about|around|nearly|almost|more than|less than|fewer than|at least|at most|some|roughly|an estimated|approximately|up to|over|under|just)\\s+)*(?:[$€£¥]\\s?)?(?:\\d(?:[\\d,.]*\\d)?|${NUMBER_WORD}\\b)(?:\\s*%|\\s+per ?cent)?(?:\\s+(?:million|billion|thousand|hundred|trillion))?(?:[\\s-]+(?!(?:and|or|of|the|a|to|in|on|at|was|were|is|are|had|has|have|who|which|that|inside|into|for|from|with|by|as|after|before|since|during|than)\\b)[\\p{L}-]+){0,3}`,
   'giu',
 );
+
+/** "12 March", and a number right after a month ("March 12"): dates, not counts. */
+const DAY_OF_MONTH = new RegExp(`^\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\b`);
+const BEFORE_MONTH_END = new RegExp(`(?:${MONTH_PATTERN})\\s*$`);
 
 const COST_WORDS = /\b(?:cost|costs|costing|price|priced|paid|pay|pays|paying|spent|spend|spending|fee|fees|worth|bill|charge|charged|bought|sold|valued|value|valuation|insured|fetch|fetched)\b/i;
 
@@ -46,16 +52,15 @@ function quantityCandidates(ix: ArticleIndex, hits: SentenceHit[], target: strin
       if (!/\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|several|teen|ty\b/i.test(phrase)) continue;
       // A year, a date or a clock time is not a count.
       if (/^(?:in\s+)?(?:1[89]|20)\d{2}\b/.test(phrase) || /\d:\d/.test(phrase) || /\b(?:a\.m|p\.m)\b/i.test(phrase)) continue;
-      if (/^\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(phrase)) continue;
-      if (/(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(text.slice(0, m.index))) continue;
+      if (DAY_OF_MONTH.test(phrase) || BEFORE_MONTH_END.test(text.slice(0, m.index))) continue;
       phrase = phrase.replace(/\s+(?:into|from|with|for|by|across|near|after|before|since)\b.*$/i, '');
       // "four fire stations brought": end the phrase on the thing counted, not on the verb after it.
       const phraseWords = phrase.split(/\s+/);
       // The nouns of the question shape the phrase, not its verb ("crew members were rescued").
-      const shaping = target.filter((t) => !/(?:ed|ing)$/i.test(t));
+      const shaping = target.filter((t) => !isVerbForm(t, ['past', 'ing']));
       const lastTarget = phraseWords.reduce((at, w, k) => (k > 0 && shaping.some((t) => wordsAgree(t, w) > 0) ? k : at), -1);
       if (lastTarget > 0) phrase = phraseWords.slice(0, lastTarget + 1).join(' ');
-      else if (phraseWords.length > 1 && /(?:ed|ing)$/i.test(phraseWords[phraseWords.length - 1]!)) phrase = phraseWords.slice(0, -1).join(' ');
+      else if (phraseWords.length > 1 && isVerbForm(phraseWords[phraseWords.length - 1]!, ['past', 'ing'])) phrase = phraseWords.slice(0, -1).join(' ');
       const words = phrase.toLowerCase().split(/[\s-]+/);
       const nounMatch = (mustCount ? counted : target).length ? Math.max(0, ...(mustCount ? counted : target).flatMap((t) => words.map((w) => wordsAgree(t, w)))) : 0;
       const money = /[$€£¥]|\b(?:kroner|krone|dollars?|euros?|pounds?|yen|francs?|rupees?|pesos?|cost)\b/i.test(phrase);

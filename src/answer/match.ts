@@ -3,20 +3,24 @@
 import type { ArticleIndex, NamedThing, Person } from '../search/article-index.js';
 import type { SentenceHit, TermMatch } from '../search/sentence-search.js';
 import { editDistance, foldAccents, normalizeWord, stem, synonymsOf, tokenize, typoAllowance } from '../text/tokens.js';
-import { SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
+import { SETTING_VERBS, SOFT_WORDS, STOP_WORDS } from '../text/lexicon.js';
 import { boundedMemo } from '../text/memo.js';
+import { isPastForm } from '../text/words.js';
 
 /** Below this share of a question's weight, a sentence does not answer it. */
 const MIN_COVERAGE = 0.5;
 
 const LEADING_QUESTION = /^(?:(?:who|whom|whose|when|where|what|which|how|why)\b\s*)?(?:(?:is|was|are|were|did|does|do|has|have|had|will|would|could|can|should)\b\s*)?/i;
 
+const TAKE = stem('take');
+
 /** "Who is the judge?" → "the judge"; "when did the warehouse reopen" → "the warehouse reopen". */
 export function stripQuestion(text: string): string {
   if (/^[A-Z]{2,}\b/.test(text.trim()) && !/^(?:WHO|WHEN|WHERE|WHAT|HOW)\s+(?:IS|WAS|DID|ARE)\b/.test(text.trim())) return text.replace(/[?!.]+\s*$/, '').trim();
   return text
     .replace(/[?!.]+\s*$/, '')
-    .replace(/\b(?:take|takes|took|taken|taking)\s+place\b/gi, '')
+    // "took place", "is taking place": any form of "take" (by stem) before "place" says only that it happened.
+    .replace(/\b(\p{L}+)\s+place\b/giu, (m, verb: string) => (stem(verb) === TAKE ? '' : m))
     .replace(LEADING_QUESTION, '')
     .replace(/^(?:exactly|actually)\s+/i, '')
     .trim();
@@ -199,11 +203,17 @@ const AFTER_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our
 /** Verbs that only say an event is planned or foreseen: the event is the verb after them. */
 const RAISING_VERB = /\b(?:expected|set|due|going|likely|unlikely|planned|scheduled|supposed|hoped|meant|intended|projected|forecast|predicted|estimated|about)\s+to\s+(?=\p{Ll})/u;
 
+const settingStems = new Set([...SETTING_VERBS].map(stem));
+/** "held", "hosting", "located": a form of a verb that only sets an event (SETTING_VERBS). */
+export function isSettingVerb(word: string): boolean {
+  return settingStems.has(stem(word));
+}
+
 /** "when was the sewage outfall at Gullpoint reopened": a passive question ends on its verb. */
 function passiveVerb(question: string): string | undefined {
   const m = /\b(?:was|were|is|are)\s+(?:\S+\s+)+?(\p{Ll}[\p{L}-]*(?:ed|en))[?!.]*\s*$/u.exec(question);
   // "played", "held", "scheduled" only say that it happened; the event is the rest.
-  if (!m || /^(?:played|held|staged|hosted|located|based|situated|scheduled|organi[sz]ed)$/i.test(m[1]!)) return undefined;
+  if (!m || !isPastForm(m[1]!) || isSettingVerb(m[1]!)) return undefined;
   return normalizeWord(m[1]!);
 }
 

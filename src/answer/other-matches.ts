@@ -3,6 +3,7 @@
 // answer given, none twice. A pure function over an Answer, so any adapter (and the answerers
 // themselves) can apply the same check to whatever ranking produced the candidates.
 import type { Alternative, Answer, Question } from '../types.js';
+import { NUMBER_WORD_PATTERN } from '../text/lexicon.js';
 import { questionType } from './answer-type.js';
 
 /** How many passages a /search answer shows itself (the best one and the next two). */
@@ -31,7 +32,7 @@ export function expectedFactKind(question: Pick<Question, 'command' | 'text'>): 
   }
 }
 
-const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|several|few)\b/i;
+const NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORD_PATTERN}|half|several|few)\b`, 'i');
 /** Words that open a noun phrase rather than a name: "the US", "a Russian official". */
 const DETERMINER = /^(?:the|a|an|this|that|these|those|some|many|his|her|their|its|our)\b/i;
 

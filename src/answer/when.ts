@@ -4,6 +4,7 @@ import type { ArticleIndex, TimeFact } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { foldAccents, normalizeWord, tokenize } from '../text/tokens.js';
+import { isPastForm } from '../text/words.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { matchEvent, stripQuestion, suggestSentences } from './match.js';
 
@@ -75,7 +76,7 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
       // "pleaded guilty in August … and will be sentenced": a new clause between them, another event.
       if (span) {
         const between = t.end <= span.start ? text.slice(t.end, span.start) : t.start >= span.end ? text.slice(span.end, t.start) : '';
-        if (/;|,\s*(?:and|but)\b|\b(?:and|but)\s+(?:will|would|was|were|is|are|has|had|then|\w+ed)\b/.test(between)) weight *= 0.5;
+        if (/;|,\s*(?:and|but)\b|\b(?:and|but)\s+(?:will|would|was|were|is|are|has|had|then)\b/.test(between) || [...between.matchAll(/\b(?:and|but)\s+(\w+)/g)].some((m) => isPastForm(m[1]!))) weight *= 0.5;
       }
       const score = weight / (1 + distanceTo(span, t.start, t.end) / 60);
       if (!best || score > best.score) best = { t, score };

@@ -3,10 +3,10 @@
 import type { ArticleIndex } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
-import { NOT_PLACE_NOUNS, PLACE_NOUNS, PLACE_WORDS } from '../text/lexicon.js';
+import { MONTH_PATTERN, NOT_PLACE_NOUNS, PLACE_NOUNS, PLACE_WORDS, WEEKDAY_PATTERN } from '../text/lexicon.js';
 import { normalizeWord, tokenize } from '../text/tokens.js';
 import { foundAnswer, notFoundAnswer, sentenceText, type AnswerContext, type Candidate } from './compose.js';
-import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestSentences, wordsOf } from './match.js';
+import { findPeopleByName, findThingsByName, isSettingVerb, matchEvent, stripQuestion, suggestSentences, wordsOf } from './match.js';
 import { findTimeExpressions } from '../extract/times.js';
 import { distanceTo, matchedSpan } from './when.js';
 
@@ -35,7 +35,7 @@ function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     if (NOT_PLACE_NOUNS.has(head) || NOT_PLACE_NOUNS.has(first)) continue;
     if (/\baccording\s*$/i.test(text.slice(0, m.index))) continue; // "according to X" names a source, not a place
     if (/^\d/.test(np) && !words.some((w) => PLACE_WORDS.has(normalizeWord(w)))) continue; // "27 Ropewalk Lane" is a place; "3 days" is not
-    const proper = /^\p{Lu}/u.test(np) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(np);
+    const proper = /^\p{Lu}/u.test(np) && !STARTS_WITH_DATE_WORD.test(np);
     const knownPlace = known.some((k) => np.toLowerCase().includes(k));
     const placeNoun = words.some((w) => PLACE_NOUNS.has(normalizeWord(w)) || PLACE_WORDS.has(normalizeWord(w)));
     let weight = (proper ? 0.8 : 0) + (knownPlace ? 0.6 : 0) + (placeNoun ? 0.8 : 0);
@@ -106,13 +106,15 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
   return undefined;
 }
 
+/** A month or a weekday opening a phrase: a date, not a proper name of a place. */
+const STARTS_WITH_DATE_WORD = new RegExp(`^(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN})\\b`);
+
 export function answerWhere(ix: ArticleIndex, ctx: AnswerContext, text: string): Answer {
   // "where will the stand be built": the verb only says "where"; the thing is what to match.
   let event = stripQuestion(text);
   const trailing = /\s+(?:be\s+)?(located|based|situated|built|held|housed|kept|placed|made|found|going|headed|taken|moved|live|lives|lived|living|work|works|worked|working|stay|stays|stayed|come from|comes from|came from|from|played|staged|hosted)$/i.exec(event);
   // "located", "held", "played" only say "where"; other verbs go when the article never uses them.
-  const placeOnly = /^(?:located|based|situated|held|played|staged|hosted|housed)$/i;
-  if (trailing && (placeOnly.test(trailing[1]!) || !ix.search.knows(trailing[1]!.split(' ')[0]!))) event = event.slice(0, trailing.index);
+  if (trailing && (isSettingVerb(trailing[1]!) || !ix.search.knows(trailing[1]!.split(' ')[0]!))) event = event.slice(0, trailing.index);
   if (!event) return notFoundAnswer(ix, ctx, [], 'Where did what happen? Name the event or the thing, for example "/where did the meeting take place".');
   const hits = matchEvent(ix, event, undefined, text);
   let candidates = placeCandidates(ix, hits);

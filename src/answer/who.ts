@@ -4,6 +4,7 @@ import { acronymsIn, type ArticleIndex, type Person } from '../search/article-in
 import type { Answer } from '../types.js';
 import { contentTokens, tokenize } from '../text/tokens.js';
 import { ORGANISATION_WORDS, PEOPLE_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
+import { isPersonNoun, isVerbForm } from '../text/words.js';
 import { agentOf, findWordPosition, type Agent } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestPeople, suggestSentences, wordsAgree, wordsOf } from './match.js';
@@ -36,7 +37,7 @@ function looksLikeName(typed: string): boolean {
   const words = typed.trim().split(/\s+/);
   if (words.length > 4) return false;
   if (/^(?:the|a|an|his|her|their)\b/i.test(typed)) return false;
-  if (words.some((w) => /^\p{Ll}/u.test(w) && (/(?:ed|ing)$/.test(w) || ROLE_NOUNS.has(w.toLowerCase())))) return false;
+  if (words.some((w) => /^\p{Ll}/u.test(w) && (isVerbForm(w, ['past', 'ing']) || ROLE_NOUNS.has(w.toLowerCase())))) return false;
   return words.every((w) => /^\p{Lu}/u.test(w)) || words.length <= 2;
 }
 
@@ -108,7 +109,8 @@ function paragraphText(ix: ArticleIndex, paragraph: number): string {
  */
 function agentNoun(text: string, at: { start: number; end: number }, asked: string): { text: string; named: boolean } | undefined {
   const word = text.slice(at.start, at.end);
-  if (!/(?:or|er)s?$/i.test(word) || /(?:or|er)s?$/i.test(asked)) return undefined;
+  // A noun for a person, looked up in WordNet; "inspectors" for "inspected", not "inspectors" for "inspectors".
+  if (!isPersonNoun(word) || isPersonNoun(asked)) return undefined;
   const phrase = /^[\p{L}'-]+(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;]{2,60}?)?(?=[,.;]|\s{1,20}(?:spent|said|who|which|that|and|found|had|have|were|was|are|is)\b|$)/u.exec(text.slice(at.start));
   if (!phrase) return undefined;
   return { text: phrase[0], named: /\p{Lu}/u.test(phrase[0]) };
@@ -202,7 +204,9 @@ export function answerWho(ix: ArticleIndex, ctx: AnswerContext, text: string): A
   if (things.length && things[0]!.score >= 0.8 && looksLikeName(typed)) return foundAnswer(ix, ctx, describeThing(ix, things[0]!.item));
 
   const described = matchDescription(ix, typed);
-  const actions = looksLikeName(typed) && !/\p{Ll}{3,}(?:ed|s)\b/u.test(typed.split(/\s+/)[0] ?? '') ? [] : matchAction(ix, typed);
+  // "thanked Putin", "arrests protesters": a first word that is a verb form asks for a doer, even when it looks like a name.
+  const firstWord = /^[\p{L}'-]+/u.exec(typed)?.[0] ?? '';
+  const actions = looksLikeName(typed) && !isVerbForm(firstWord, ['past', 's']) ? [] : matchAction(ix, typed);
   if (described.strength >= 0.75) return foundAnswer(ix, ctx, described.candidates[0]!, [...described.candidates.slice(1), ...actions]);
   if (actions.length) return foundAnswer(ix, ctx, actions[0]!, [...actions.slice(1), ...described.candidates]);
 

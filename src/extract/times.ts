@@ -3,13 +3,13 @@
 // ("following Russia's invasion of Ukraine", "before Moscow's deadline").
 import type { Article } from '../types.js';
 import type { TimeFact, TimeKind } from '../search/article-index.js';
-import { MONTHS, WEEKDAYS } from '../text/lexicon.js';
+import { MONTH_PATTERN, MONTHS, NUMBER_WORD_PATTERN, NUMBER_WORDS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/lexicon.js';
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(?:${MONTH_PATTERN}|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)`;
+const WEEKDAY = `(?:${WEEKDAY_PATTERN})`;
 const PARTS = 'morning|afternoon|evening|night|overnight';
 const PART = `(?:${PARTS})`;
-const COUNT = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many|some|couple of)';
+const COUNT = `(?:\\d+|a|an|${NUMBER_WORD_PATTERN}|several|a few|few|many|some|couple of)`;
 const UNIT = '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)';
 const SEASONS = 'spring|summer|autumn|fall|winter';
 const APPROX = '(?:(?:about|around|approximately|roughly|nearly|almost|shortly|just|some|at least|more than|less than|over|under)\\s+)';
@@ -148,6 +148,9 @@ function cap(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
 }
 
+/** "three weeks ago", "a year ago": a count of days, weeks, months or years back from publication. */
+const AGO = new RegExp(String.raw`\b(\d+|a|an|${NUMBER_WORD_PATTERN}) (day|week|month|year)s? ago\b`);
+
 /**
  * Resolve a relative expression against the publication date, the way a reader of that day
  * would: "Tuesday" is the last Tuesday (the next one when the sentence speaks of the future).
@@ -172,9 +175,9 @@ function resolveDate(expression: string, kind: TimeKind, published: Date, senten
   if (/\blast year\b/.test(e)) return String(published.getUTCFullYear() - 1);
   if (/\bthis year\b/.test(e)) return String(published.getUTCFullYear());
   if (/\bnext year\b/.test(e)) return String(published.getUTCFullYear() + 1);
-  const ago = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago\b/.exec(e);
+  const ago = AGO.exec(e);
   if (ago) {
-    const n = /^\d+$/.test(ago[1]!) ? Number(ago[1]) : ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(ago[1]!) - 1 || 1;
+    const n = /^\d+$/.test(ago[1]!) ? Number(ago[1]) : (NUMBER_WORDS[ago[1]!] ?? 1);
     const days = { day: 1, week: 7, month: 30, year: 365 }[ago[2] as 'day' | 'week' | 'month' | 'year'] * Math.max(1, n);
     return formatDate(new Date(published.getTime() - days * DAY_MS));
   }

@@ -1,6 +1,7 @@
 // Words, their offsets and their stems: the common currency of matching.
-import { IRREGULAR_FORMS, PHRASAL_VERBS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
+import { PHRASAL_VERBS, QUESTION_FILLER, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
 import { boundedMemo } from './memo.js';
+import { irregularBase } from './words.js';
 import { readStemRelations, WORDNET_TABLE, type StemRelations } from './wordnet.js';
 
 export interface Token {
@@ -46,6 +47,8 @@ export const stem: (word: string) => string = boundedMemo(100_000, computeStem);
 
 /** The stemmer's suffix rules, in order: the first that applies (leaving three letters or more) wins. */
 const STEM_RULES: [RegExp, string][] = [
+  // "died", "ties", "lied": -ied and -ies after one letter are -ie and -d or -s ("dy" would be too short).
+  [/^(.)ie[ds]$/, '$1ie'],
   [/ational$/, 'ate'],
   [/izations?$/, 'ize'],
   [/isations?$/, 'ise'],
@@ -75,8 +78,10 @@ const SECOND_PASS_RULES = STEM_RULES.filter(([p]) => /[eo]rs|ion/.test(p.source)
 
 function computeStem(word: string): string {
   let w = normalizeWord(word);
-  // "rebuilt" → "rebuild", "overtook" → known forms behind a prefix.
-  w = IRREGULAR_FORMS.get(w) ?? (/^re[a-z]{3,}$/.test(w) && IRREGULAR_FORMS.has(w.slice(2)) ? `re${IRREGULAR_FORMS.get(w.slice(2))}` : w);
+  // WordNet's irregular forms ("met" → "meet", "men" → "man"), also behind a prefix ("rebuilt" → "rebuild").
+  const direct = irregularBase(w);
+  const prefixed = direct === undefined && /^re[a-z]{3,}$/.test(w) ? irregularBase(w.slice(2)) : undefined;
+  w = direct ?? (prefixed !== undefined ? `re${prefixed}` : w);
   if (w.length <= 3 || /\d/.test(w)) return w;
   // A second pass for -er, -or and -ion only, so that "gathered" → "gather" → "gath" meets
   // "gather" → "gath", and "questioned" → "question" → "quest" meets "question".
@@ -190,9 +195,11 @@ function groupsByStem(groups: readonly string[][]): Map<string, Set<string>> {
 /**
  * Where synonyms come from: the hand-written groups of lexicon.ts (news paraphrase: "blaze" for
  * "fire", "detained" for "arrested") and WordNet's derived forms ("death" for "die"). Both, as
- * measured (README, "How it works"); `chooseSynonymSources` exists to measure them apart.
+ * measured (README, "How it works"); `chooseSynonymSources` exists to measure them apart. Made on
+ * first use, so that no word is stemmed at import: scripts/build-wordnet.ts first chooses the
+ * irregular forms the stemmer starts from.
  */
-let handSynonyms = groupsByStem(SYNONYM_GROUPS);
+let handSynonyms: Map<string, Set<string>> | undefined;
 /** Read on first use, so that scripts/build-wordnet.ts can stem words before the table exists. */
 let wordnet: StemRelations | undefined;
 const merged = new Map<string, ReadonlySet<string>>();
@@ -210,6 +217,7 @@ export function chooseSynonymSources(sources: { hand: boolean; wordnet: boolean 
 /** Stems that mean nearly the same as this one, or are a form derived from it. */
 export function synonymsOf(stemmed: string): ReadonlySet<string> {
   wordnet ??= readStemRelations();
+  handSynonyms ??= groupsByStem(SYNONYM_GROUPS);
   const hand = handSynonyms.get(stemmed);
   const derived = wordnet.get(stemmed);
   if (!hand || !derived) return hand ?? derived ?? EMPTY;
