@@ -18,6 +18,7 @@ import * as chrono from 'chrono-node/en';
 import { readArticleFile, type Article } from '../src/index.js';
 import { extractTimes, findTimeExpressions } from '../src/extract/times.js';
 import type { TimeKind } from '../src/search/article-index.js';
+import { namedQuestionSets } from '../tests/support/eval-score.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { examples: { type: 'string', default: '12' } } });
@@ -25,15 +26,7 @@ const EXAMPLES = Number(values.examples);
 /** The date a news article without its own is measured as published on (a Wednesday). */
 const ASSUMED_PUBLISHED = '2025-06-18';
 
-const sets: [string, string][] = [
-  ['dev', join(ROOT, '..', 'shared', 'eval', 'dev')],
-  ['real', join(ROOT, '..', 'shared', 'eval', 'real')],
-  ['ours', join(ROOT, 'tests', 'fixtures', 'eval')],
-  ...readdirSync(join(ROOT, 'tests', 'fixtures'))
-    .filter((name) => /^holdout\d*$/.test(name))
-    .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1))
-    .map((name): [string, string] => [name, join(ROOT, 'tests', 'fixtures', name)]),
-];
+const sets = namedQuestionSets(ROOT);
 
 /** The kinds chrono-node also claims to read; years alone, durations and event phrases it does not. */
 const GENERAL: TimeKind[] = ['clock', 'date', 'weekday', 'month', 'relative'];

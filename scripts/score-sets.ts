@@ -12,14 +12,14 @@
 // present), our own sets (tests/fixtures/eval) and every blind holdout (tests/fixtures/holdout*).
 // --only keeps the named sets (dev, real, ours, holdout, holdout2, …); the real set takes about
 // 15 s of CPU, the others together a few seconds.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { answerInput, buildLibrary, readArticleFile } from '../src/index.js';
 import { chooseSynonymSources } from '../src/text/tokens.js';
 import { useWordTable } from '../src/text/words.js';
-import { judgeAnswer, listQuestionSets, readQuestionFile } from '../tests/support/eval-score.js';
+import { judgeAnswer, listQuestionSets, readQuestionFile, namedQuestionSets } from '../tests/support/eval-score.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -35,15 +35,7 @@ if (!['both', 'hand', 'wordnet'].includes(values.synonyms)) throw new Error(`--s
 chooseSynonymSources({ hand: values.synonyms !== 'wordnet', wordnet: values.synonyms === 'hand' ? false : (values.wordnet ?? true) });
 if (values.words) useWordTable(values.words);
 
-const sets: [string, string][] = [
-  ['dev', join(ROOT, '..', 'shared', 'eval', 'dev')],
-  ['real', join(ROOT, '..', 'shared', 'eval', 'real')],
-  ['ours', join(ROOT, 'tests', 'fixtures', 'eval')],
-  ...readdirSync(join(ROOT, 'tests', 'fixtures'))
-    .filter((name) => /^holdout\d*$/.test(name))
-    .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1))
-    .map((name): [string, string] => [name, join(ROOT, 'tests', 'fixtures', name)]),
-];
+const sets = namedQuestionSets(ROOT);
 
 export interface SetFigures {
   set: string;

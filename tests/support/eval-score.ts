@@ -224,3 +224,19 @@ export function formatReport(scores: Score[], misses: Miss[] = []): string {
   for (const m of misses) lines.push(`MISS ${m.set}/${m.slug} | ${m.q} | want ${m.want} | got ${m.got}`);
   return lines.join('\n');
 }
+
+/**
+ * Every question set by name, as the scripts measure them: the public dev set and the real set
+ * (beside the repo in ../shared/eval), our own sets and the blind holdouts in their order.
+ */
+export function namedQuestionSets(repoRoot: string): [string, string][] {
+  return [
+    ['dev', join(repoRoot, '..', 'shared', 'eval', 'dev')],
+    ['real', join(repoRoot, '..', 'shared', 'eval', 'real')],
+    ['ours', join(repoRoot, 'tests', 'fixtures', 'eval')],
+    ...readdirSync(join(repoRoot, 'tests', 'fixtures'))
+      .filter((name) => /^holdout\d*$/.test(name))
+      .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1))
+      .map((name): [string, string] => [name, join(repoRoot, 'tests', 'fixtures', name)]),
+  ];
+}
