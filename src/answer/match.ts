@@ -82,7 +82,8 @@ export function findPeopleByName(ix: ArticleIndex, typed: string): NameMatch<Per
 function everyWordNames(typed: readonly string[], nameWords: readonly string[]): number {
   let total = 0;
   for (const w of typed) {
-    const best = Math.max(0, ...nameWords.map((n) => nameWordMatches(w, n)));
+    let best = 0;
+    for (const n of nameWords) best = Math.max(best, nameWordMatches(w, n));
     if (best === 0) return 0;
     total += best;
   }

@@ -235,22 +235,30 @@ const EMPTY: ReadonlySet<string> = new Set();
 export function editDistance(a: string, b: string, max = 3): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  // Three rows of the table, reused from call to call (row i at (i % 3) * width): names and
+  // typos are compared on every question, and a table of arrays per pair was most of what that allocated.
+  const width = b.length + 1;
+  if (distanceRows.length < 3 * width) distanceRows = new Int32Array(3 * Math.max(width, 64));
+  const rows = distanceRows;
+  for (let j = 0; j < width; j++) rows[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const row = (i % 3) * width;
+    const above = ((i - 1) % 3) * width;
+    const twoAbove = ((i + 1) % 3) * width;
+    rows[row] = i;
     let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j < width; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
+      let v = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[twoAbove + j - 2]! + 1);
+      rows[row + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
   }
-  return rows[a.length]![b.length]!;
+  return rows[(a.length % 3) * width + b.length]!;
 }
+let distanceRows = new Int32Array(3 * 64);
 
 /** How many typos a word of this length may carry and still be the same word. */
 export function typoAllowance(length: number): number {
