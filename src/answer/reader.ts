@@ -110,9 +110,40 @@ function paragraphStems(ix: ArticleIndex, paragraph: number): Set<string> {
   return stems;
 }
 
-/** The sentence's own tokens that lie inside a span of it (no new tokenizing). */
-function tokensIn(tokens: Token[], span: Span): Token[] {
-  return tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+/** What the reader reads of a sentence whatever the question: its tokens, its content words, whether it negates. */
+interface SentenceWords {
+  tokens: Token[];
+  content: Token[];
+  negated: boolean;
+}
+
+/** Each sentence's words, made when first asked for: the same sentences are candidates question after question. */
+const sentenceWordMaps = new WeakMap<ArticleIndex, Map<number, SentenceWords>>();
+function sentenceWords(ix: ArticleIndex, index: number): SentenceWords {
+  let bySentence = sentenceWordMaps.get(ix);
+  if (!bySentence) sentenceWordMaps.set(ix, (bySentence = new Map()));
+  let words = bySentence.get(index);
+  if (!words) {
+    const text = ix.article.sentences[index]!.text;
+    const tokens = tokenize(text);
+    words = { tokens, content: tokens.filter((t) => !STOP_WORDS.has(t.norm)), negated: NEGATION.test(text) };
+    bySentence.set(index, words);
+  }
+  return words;
+}
+
+/** The headline's stems, once per article. */
+const headlineStemSets = new WeakMap<ArticleIndex, Set<string>>();
+function headlineStems(ix: ArticleIndex): Set<string> {
+  let stems = headlineStemSets.get(ix);
+  if (!stems) headlineStemSets.set(ix, (stems = new Set(tokenize(ix.article.headline).map((t) => t.stem))));
+  return stems;
+}
+
+/** Whether some of the sentence's own tokens inside a span of it pass `test` (no new tokenizing, no array). */
+function someTokenIn(tokens: Token[], span: Span, test: (t: Token) => boolean): boolean {
+  for (const t of tokens) if (t.start >= span.start && t.end <= span.end && test(t)) return true;
+  return false;
 }
 
 const NEGATION = /\b(?:not|never|no|none|nor|neither|without|n't|cannot|fail(?:ed|s)?\s+to)\b/i;
@@ -138,28 +169,25 @@ function oppositesOf(questionTokens: Token[]): Map<string, string[]> {
 /** Positions in the sentence's tokens of the words that matched the question. */
 function matchedPositions(tokens: Token[], hit: SentenceHit): number[] {
   const out: number[] = [];
-  tokens.forEach((t, i) => {
-    if (hit.matchedStems.has(t.stem)) out.push(i);
-  });
+  for (let i = 0; i < tokens.length; i++) if (hit.matchedStems.has(tokens[i]!.stem)) out.push(i);
   return out;
 }
 
 /** Share of the question's adjacent word pairs that stand near each other, in order, in the sentence. */
 function bigramShare(terms: TermMatch[], tokens: Token[]): number {
   if (terms.length < 2) return 0;
-  const at = terms.map((term) => {
-    const positions: number[] = [];
-    tokens.forEach((t, i) => {
-      if (term.expansions.has(t.stem)) positions.push(i);
-    });
-    return positions;
-  });
   let pairs = 0;
-  for (let k = 0; k + 1 < at.length; k++) {
-    const next = at[k + 1]!;
-    if (next.length && at[k]!.some((i) => next.some((j) => j > i && j - i <= 3))) pairs++;
-  }
+  for (let k = 0; k + 1 < terms.length; k++) if (pairNear(terms[k]!.expansions, terms[k + 1]!.expansions, tokens)) pairs++;
   return pairs / (terms.length - 1);
+}
+
+/** A word of `first` followed within three words by a word of `then`. */
+function pairNear(first: Map<string, number>, then: Map<string, number>, tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!first.has(tokens[i]!.stem)) continue;
+    for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) if (then.has(tokens[j]!.stem)) return true;
+  }
+  return false;
 }
 
 /** Character window of the matched words. */
@@ -197,7 +225,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   // answer is a refusal whatever the features say (calibrate.ts checks that on every fitted question).
   if (input.extractorSentence === undefined && !eligible.some((h) => h.coverage >= (input.minCoverage ?? 0))) return { type, candidates: [] };
   const top = hits[0]!.score;
-  const secondScore = Math.max(0, ...hits.slice(1).map((h) => h.score));
+  let secondScore = 0;
+  for (let k = 1; k < hits.length; k++) secondScore = Math.max(secondScore, hits[k]!.score);
   const paragraphs = paragraphSearch(ix).search(input.question, 5);
   const paragraphTop = paragraphs[0]?.score ?? 1;
   const paragraphScore = new Map(paragraphs.map((p) => [p.index, p.score / paragraphTop]));
@@ -211,7 +240,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   const opposites = oppositesOf(tokenize(input.question));
   // The headline's words ("iPod") are in most questions and stand for "it" in most sentences:
   // how much of the rest of the question a sentence covers says more.
-  const topic = new Set(tokenize(ix.article.headline).map((t) => t.stem));
+  const topic = headlineStems(ix);
   const topicFree = terms.filter((t) => !topic.has(t.token.stem));
   const topicFreeWeight = topicFree.reduce((sum, t) => sum + t.idf, 0);
   const scoreBySentence = new Map(hits.map((h) => [h.index, h.score]));
@@ -224,20 +253,28 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   const known = terms.filter((t) => t.expansions.size > 0);
   const candidates = eligible.map((hit, rank): ReaderCandidate => {
     const sentence = ix.article.sentences[hit.index]!;
-    const tokens = tokenize(sentence.text);
-    const content = tokens.filter((t) => !STOP_WORDS.has(t.norm));
+    const { tokens, content, negated } = sentenceWords(ix, hit.index);
     const positions = matchedPositions(tokens, hit);
     const window = matchedWindow(tokens, positions);
     const windowLength = positions.length ? positions[positions.length - 1]! - positions[0]! + 1 : 1;
     const paragraphWords = paragraphStems(ix, sentence.paragraph);
-    const spans = findAnswerSpans(ix, hit.index, type).filter((s) => !tokensIn(tokens, s).every((t) => questionStems.has(t.stem) || STOP_WORDS.has(t.norm)));
-    const nearest = spans.map((s) => ({ s, d: spanDistance(window, s) })).sort((a, b) => a.d - b.d)[0];
-    const neighbours = [hit.index - 1, hit.index + 1].filter((i) => ix.article.sentences[i]?.paragraph === sentence.paragraph);
-    const neighbourScore = Math.max(0, ...neighbours.map((i) => scoreBySentence.get(i) ?? 0));
-    const novel = content.filter((t) => !hit.matchedStems.has(t.stem)).length;
+    const spans = findAnswerSpans(ix, hit.index, type).filter((s) => someTokenIn(tokens, s, (t) => !questionStems.has(t.stem) && !STOP_WORDS.has(t.norm)));
+    // The span nearest the matched words (the first of the nearest).
+    let nearest: { s: Span; d: number } | undefined;
+    for (const s of spans) {
+      const d = spanDistance(window, s);
+      if (!nearest || d < nearest.d) nearest = { s, d };
+    }
+    let neighbourScore = 0;
+    for (const i of [hit.index - 1, hit.index + 1]) if (ix.article.sentences[i]?.paragraph === sentence.paragraph) neighbourScore = Math.max(neighbourScore, scoreBySentence.get(i) ?? 0);
+    let novel = 0;
+    for (const t of content) if (!hit.matchedStems.has(t.stem)) novel++;
     const near = nearest ? 1 / (1 + nearest.d / 40) : 0;
     // A rare word of the question that the article uses, but not here: the sentence tells of something else.
-    const missing = known.filter((t) => !hit.matched.includes(t.token)).reduce((m, t) => Math.max(m, t.idf / maxIdf), 0);
+    let missing = 0;
+    for (const t of known) if (!hit.matched.includes(t.token)) missing = Math.max(missing, t.idf / maxIdf);
+    let topicFreeMatched = 0;
+    for (const t of topicFree) if (hit.matched.includes(t.token)) topicFreeMatched += t.idf;
     const runnerUp = hit === hits[0] ? secondScore : top;
     const ownConfidence = input.extractorSentence === hit.index ? (input.extractorConfidence ?? 0) : 0;
     const features: Record<FeatureName, number> = {
@@ -251,17 +288,17 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       paragraphShare: paragraphScore.get(sentence.paragraph) ?? 0,
       paragraphTop: paragraphs[0]?.index === sentence.paragraph ? 1 : 0,
       neighbourShare: neighbourScore / top,
-      namesInSentence: names.length ? names.filter((n) => tokens.some((t) => t.stem === n.stem)).length / names.length : 1,
-      namesInParagraph: names.length ? names.filter((t) => paragraphWords.has(t.stem)).length / names.length : 1,
+      namesInSentence: names.length ? countOf(names, (n) => tokens.some((t) => t.stem === n.stem)) / names.length : 1,
+      namesInParagraph: names.length ? countOf(names, (t) => paragraphWords.has(t.stem)) / names.length : 1,
       unknownName: unknownNames > 0 ? 1 : 0,
       unknownTerms,
       unknownVerb,
       typedSpan: spans.length > 0 ? 1 : 0,
       typedSpanNear: near,
-      typedSpanFresh: nearest && !tokensIn(tokens, nearest.s).some((t) => questionStems.has(t.stem)) ? 1 : 0,
+      typedSpanFresh: nearest && !someTokenIn(tokens, nearest.s, (t) => questionStems.has(t.stem)) ? 1 : 0,
       novelty: content.length ? novel / content.length : 0,
       shortSentence: Math.min(1, 8 / Math.max(1, content.length)),
-      negationMismatch: asksNegation !== NEGATION.test(sentence.text) ? 1 : 0,
+      negationMismatch: asksNegation !== negated ? 1 : 0,
       extractorSentence: input.extractorSentence === hit.index ? 1 : 0,
       extractorConfidence: ownConfidence,
       extractorFound,
@@ -279,8 +316,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       bigramBest: 0,
       missingRareTerm: missing,
       bm25Margin: (hit.score - runnerUp) / top,
-      countsNoun: counted !== undefined && spans.some((sp) => tokensIn(tokens, sp).some((t) => t.stem === counted)) ? 1 : 0,
-      topicFreeCoverage: topicFreeWeight > 0 ? topicFree.filter((t) => hit.matched.includes(t.token)).reduce((sum, t) => sum + t.idf, 0) / topicFreeWeight : hit.coverage,
+      countsNoun: counted !== undefined && spans.some((sp) => someTokenIn(tokens, sp, (t) => t.stem === counted)) ? 1 : 0,
+      topicFreeCoverage: topicFreeWeight > 0 ? topicFreeMatched / topicFreeWeight : hit.coverage,
       // The sentence writes the opposite of a word of the question and not the word itself
       // ("a decrease in the input size" asked of "an increase"): it tells of something else.
       oppositeWord: tokens.some((t) => opposites.get(t.stem)?.some((asked) => !tokens.some((u) => u.stem === asked))) ? 1 : 0,
@@ -298,6 +335,12 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     c.features.bigramBest = bestBigram > 0 && c.features.bigramShare >= bestBigram - 1e-9 ? 1 : 0;
   }
   return { type, candidates };
+}
+
+function countOf<T>(items: T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n;
 }
 
 /** "How many people were killed": the noun counted, to prefer the number written before it. */
@@ -381,8 +424,6 @@ export interface ReaderWeights {
 
 export function probability(weights: ReaderWeights, features: Record<FeatureName, number>): number {
   let z = 0;
-  weights.features.forEach((name, i) => {
-    z += (weights.weights[i] ?? 0) * (features[name as FeatureName] ?? 0);
-  });
+  for (let i = 0; i < weights.features.length; i++) z += (weights.weights[i] ?? 0) * (features[weights.features[i] as FeatureName] ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
