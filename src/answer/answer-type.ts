@@ -105,8 +105,21 @@ function spanSources(ix: ArticleIndex): SpanSources {
   return sources;
 }
 
-/** The stretches of a sentence that are answers of the asked type. */
-export function findAnswerSpans(ix: ArticleIndex, sentenceIndex: number, type: AnswerType): Span[] {
+/** Each sentence's spans by type, found when first asked for: the same sentences are read for question after question. */
+const spansByArticle = new WeakMap<ArticleIndex, Map<AnswerType, Map<number, readonly Span[]>>>();
+
+/** The stretches of a sentence that are answers of the asked type (remembered: callers must not change them). */
+export function findAnswerSpans(ix: ArticleIndex, sentenceIndex: number, type: AnswerType): readonly Span[] {
+  let byType = spansByArticle.get(ix);
+  if (!byType) spansByArticle.set(ix, (byType = new Map()));
+  let bySentence = byType.get(type);
+  if (!bySentence) byType.set(type, (bySentence = new Map()));
+  let spans = bySentence.get(sentenceIndex);
+  if (!spans) bySentence.set(sentenceIndex, (spans = spansOf(ix, sentenceIndex, type)));
+  return spans;
+}
+
+function spansOf(ix: ArticleIndex, sentenceIndex: number, type: AnswerType): Span[] {
   const text = ix.article.sentences[sentenceIndex]?.text ?? '';
   switch (type) {
     case 'time':
