@@ -46,7 +46,10 @@ export interface ScoredCandidate extends ReaderCandidate {
 export function scoreQuestion(ix: ArticleIndex, question: string, extracted: Answer, weights: ReaderWeights = readerWeights(), type?: AnswerType): ScoredCandidate[] {
   const sentence = extractorSentence(ix, extracted);
   const { candidates } = readCandidates(ix, { question, type, extractorSentence: sentence, extractorConfidence: extracted.found ? extracted.confidence : undefined, minCoverage: weights.minCoverage });
-  return candidates.map((c) => ({ ...c, probability: probability(weights, c.features) })).sort((a, b) => b.probability - a.probability || a.sentence - b.sentence);
+  // The candidates are this call's own: each takes its probability in place rather than as a copy.
+  const scored = candidates as ScoredCandidate[];
+  for (const c of scored) c.probability = probability(weights, c.features);
+  return scored.sort((a, b) => b.probability - a.probability || a.sentence - b.sentence);
 }
 
 /** "span — sentence", the sentence cut at word boundaries around the span when both do not fit. */
