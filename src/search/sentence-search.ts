@@ -170,11 +170,16 @@ export class SentenceSearch {
   private scratch?: {
     score: Float64Array;
     covered: Float64Array;
-    matched: (Token[] | undefined)[];
-    matchedStems: (Set<string> | undefined)[];
     best: Float64Array;
     bestStem: string[];
+    /** Touched by the current term; after the terms, kept as a hit. */
     isTouched: Uint8Array;
+    /** Where a kept sentence stands among the hits, plus one. */
+    slot: Int32Array;
+    /** Each match made (a sentence, the term's position, the stem it matched), in the order made. */
+    matchDoc: Int32Array;
+    matchTerm: Int32Array;
+    matchStem: string[];
   };
 
   /**
@@ -186,11 +191,13 @@ export class SentenceSearch {
     this.scratch ??= {
       score: new Float64Array(n),
       covered: new Float64Array(n),
-      matched: new Array<Token[] | undefined>(n),
-      matchedStems: new Array<Set<string> | undefined>(n),
       best: new Float64Array(n),
       bestStem: new Array<string>(n).fill(''),
       isTouched: new Uint8Array(n),
+      slot: new Int32Array(n),
+      matchDoc: new Int32Array(64),
+      matchTerm: new Int32Array(64),
+      matchStem: [],
     };
     return this.scratch;
   }
@@ -199,11 +206,14 @@ export class SentenceSearch {
     const terms = typeof query === 'string' ? this.terms(query) : query;
     if (terms.length === 0) return [];
     const totalWeight = terms.reduce((sum, t) => sum + t.idf * (weights?.get(t.token.stem) ?? 1), 0);
-    const { score, covered, matched, matchedStems, best, bestStem, isTouched } = this.scratchArrays();
+    const scratch = this.scratchArrays();
+    const { score, covered, best, bestStem, isTouched, slot, matchStem } = scratch;
     // Every sentence any term touched, to read the hits from and to clear after.
     const seen: number[] = [];
     const touched: number[] = [];
-    for (const term of terms) {
+    let matches = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
       for (const [s, w] of term.expansions) {
         const postings = this.postings.get(s);
         if (!postings) continue;
@@ -230,8 +240,18 @@ export class SentenceSearch {
           if (score[d] === 0) seen.push(d);
           score[d] = score[d]! + part * termWeight;
           covered[d] = covered[d]! + term.idf * termWeight * (term.expansions.get(stemmed) ?? 1);
-          (matched[d] ??= []).push(term.token);
-          (matchedStems[d] ??= new Set()).add(stemmed);
+          // What matched is noted, not yet gathered: only the sentences kept become hits.
+          if (matches === scratch.matchDoc.length) {
+            const grown = { doc: new Int32Array(matches * 2), term: new Int32Array(matches * 2) };
+            grown.doc.set(scratch.matchDoc);
+            grown.term.set(scratch.matchTerm);
+            scratch.matchDoc = grown.doc;
+            scratch.matchTerm = grown.term;
+          }
+          scratch.matchDoc[matches] = d;
+          scratch.matchTerm[matches] = k;
+          matchStem[matches] = stemmed;
+          matches++;
         }
         best[d] = 0;
         bestStem[d] = '';
@@ -239,35 +259,52 @@ export class SentenceSearch {
       }
       touched.length = 0;
     }
-    const hits: SentenceHit[] = [];
+    // The sentences that scored, each once, best first; then their hits, with what each matched in the terms' order.
+    const scored: number[] = [];
     for (const d of seen) {
-      if (score[d]! > 0) hits.push({ index: this.docs[d]!.index, score: score[d]!, coverage: totalWeight ? covered[d]! / totalWeight : 0, matched: matched[d]!, matchedStems: matchedStems[d]! });
+      if (score[d]! > 0 && !isTouched[d]) {
+        isTouched[d] = 1;
+        scored.push(d);
+      }
+    }
+    const kept = topDocs(scored, limit, (a, b) => score[b]! - score[a]! || this.docs[a]!.index - this.docs[b]!.index);
+    const hits: SentenceHit[] = kept.map((d, at) => {
+      slot[d] = at + 1;
+      return { index: this.docs[d]!.index, score: score[d]!, coverage: totalWeight ? covered[d]! / totalWeight : 0, matched: [], matchedStems: new Set() };
+    });
+    for (let m = 0; m < matches; m++) {
+      const at = slot[scratch.matchDoc[m]!]!;
+      if (at === 0) continue;
+      const hit = hits[at - 1]!;
+      hit.matched.push(terms[scratch.matchTerm[m]!]!.token);
+      hit.matchedStems.add(matchStem[m]!);
+    }
+    for (const d of seen) {
       score[d] = 0;
       covered[d] = 0;
-      matched[d] = undefined;
-      matchedStems[d] = undefined;
+      isTouched[d] = 0;
+      slot[d] = 0;
     }
-    return topHits(hits, limit);
+    return hits;
   }
 }
 
-/** Best first (score, then reading order): the first `limit` of the hits sorted, without sorting them all. */
-function compareHits(a: SentenceHit, b: SentenceHit): number {
-  return b.score - a.score || a.index - b.index;
-}
-
-function topHits(hits: SentenceHit[], limit: number): SentenceHit[] {
-  if (!(limit < hits.length) || limit > 64 || limit < 1) return hits.sort(compareHits).slice(0, limit);
-  // The order is total (indexes differ), so keeping the best `limit` in order gives what a full sort would.
-  const top: SentenceHit[] = [];
-  for (const hit of hits) {
-    if (top.length === limit && compareHits(hit, top[limit - 1]!) >= 0) continue;
+/**
+ * The first `limit` of the sentences in the order `compare` gives (best first), without sorting
+ * them all. The order is total (sentence indexes differ), so keeping the best `limit` in order
+ * gives what a full sort would.
+ */
+function topDocs(docs: number[], limit: number, compare: (a: number, b: number) => number): number[] {
+  if (!(limit < docs.length) || limit > 64 || limit < 1) return docs.sort(compare).slice(0, limit);
+  const top: number[] = [];
+  for (const d of docs) {
+    if (top.length === limit && compare(d, top[limit - 1]!) >= 0) continue;
     let at = top.length === limit ? limit - 1 : top.length;
-    while (at > 0 && compareHits(hit, top[at - 1]!) < 0) {
+    while (at > 0 && compare(d, top[at - 1]!) < 0) {
       top[at] = top[at - 1]!;
       at--;
     }
-    top[at] = hit;
+    top[at] = d;
   }
   return top;
 }
