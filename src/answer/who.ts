@@ -5,6 +5,7 @@ import type { Answer } from '../types.js';
 import { contentTokens, tokenize } from '../text/tokens.js';
 import { ORGANISATION_WORDS, PEOPLE_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
 import { isPersonNoun, isVerbForm } from '../text/words.js';
+import { boundedMemo } from '../text/memo.js';
 import { agentOf, findWordPosition, type Agent } from './agent.js';
 import { foundAnswer, notFoundAnswer, paragraphOf, sentenceText, type AnswerContext, type Candidate } from './compose.js';
 import { findPeopleByName, findThingsByName, matchEvent, stripQuestion, suggestPeople, suggestSentences, wordsAgree, wordsOf } from './match.js';
@@ -59,7 +60,7 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
    * ("Chief executive X … Aldermoor employs 260"); a role without the qualifier fits less well.
    */
   const scoreRole = (role: string, sentences: readonly number[]): number => {
-    const roleWords = wordsOf(`${role} ${acronymsIn(role)}`);
+    const roleWords = roleWordsOf(role);
     if (!roleWords.some((w) => wordsAgree(head, w) > 0)) return 0;
     const inRole = (t: string) => Math.max(0, ...roleWords.map((w) => wordsAgree(t, w)));
     const paragraphs = new Set(sentences.map((i) => paragraphOf(ix, i)));
@@ -83,7 +84,9 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
   };
   for (const person of ix.people) {
     // A title and an appositive describe one person: "Professor …, a political scientist" is a politics professor.
-    const best = Math.max(0, ...[...person.roles, person.roles.join('; ')].map((role) => scoreRole(role, person.mentions)));
+    let best = 0;
+    for (const role of person.roles) best = Math.max(best, scoreRole(role, person.mentions));
+    best = Math.max(best, scoreRole(person.roles.join('; '), person.mentions));
     if (best > 0) scored.push({ candidate: { ...personSummary(ix, person), score: best, confidence: 0.6 + 0.35 * best }, score: best });
   }
   for (const actor of ix.facts.unnamed) {
@@ -93,6 +96,9 @@ export function matchDescription(ix: ArticleIndex, description: string): { candi
   scored.sort((a, b) => b.score - a.score);
   return { candidates: scored.map((s) => s.candidate), strength: scored[0]?.score ?? 0 };
 }
+
+/** A role's words with its acronyms' ("Northern Avalanche Service" → "nas"), remembered: every description question reads every role. */
+const roleWordsOf: (role: string) => readonly string[] = boundedMemo(50_000, (role) => wordsOf(`${role} ${acronymsIn(role)}`));
 
 /** How much a word of a description counts when it is near the person rather than in their role. */
 const QUALIFIER_NEARBY = 0.8;
