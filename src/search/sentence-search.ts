@@ -1,6 +1,6 @@
 // BM25 ranking of an article's sentences, forgiving typos and common paraphrases, and telling
 // how much of a question the best sentence covers: the guard against answering what is not there.
-import { contentTokens, editDistance, isStopToken, startsUppercase, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
+import { editDistance, isStopToken, startsUppercase, synonymsOf, tokenize, typoAllowance, type Token } from '../text/tokens.js';
 import { SOFT_WORDS } from '../text/lexicon.js';
 
 const K1 = 1.2;
@@ -143,11 +143,13 @@ export class SentenceSearch {
 
   /** The question's content words with what each matches here (at most MAX_TERMS: a question, not a page). */
   terms(query: string): TermMatch[] {
-    const seen = new Set<string>();
     const out: TermMatch[] = [];
-    for (const token of contentTokens(query).slice(0, MAX_TERMS)) {
-      if (seen.has(token.stem)) continue;
-      seen.add(token.stem);
+    let read = 0;
+    // The first MAX_TERMS content words, each stem once (read in place: no filtered copies).
+    for (const token of tokenize(query)) {
+      if (isStopToken(token)) continue;
+      if (read++ === MAX_TERMS) break;
+      if (hasStem(out, token.stem)) continue;
       const expansions = this.expand(token);
       let idf = this.maxIdf;
       if (expansions.size) {
@@ -287,6 +289,11 @@ export class SentenceSearch {
     }
     return hits;
   }
+}
+
+function hasStem(terms: TermMatch[], stem: string): boolean {
+  for (const t of terms) if (t.token.stem === stem) return true;
+  return false;
 }
 
 /**
