@@ -376,7 +376,7 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   for (const year of new Set(query.match(/\b(?:1[5-9]|20)\d{2}\b/g) ?? [])) {
     anchors.push(new Set(ix.article.paragraphs.filter((p) => p.text.includes(year)).map((p) => p.number)));
   }
-  for (const thing of [...ix.organisations, ...ix.places]) {
+  for (const things of [ix.organisations, ix.places]) for (const thing of things) {
     const { lower: name, written } = formsOfThing(thing);
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
     // (The regular expression can only match where the name is written as it is: tested first, cheaply.)
