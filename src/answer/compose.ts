@@ -39,7 +39,7 @@ export function truncate(text: string, max: number): string {
 function composeText(fact: string, evidence: string, budget = ANSWER_BUDGET): string {
   const f = truncate(fact.trim(), Math.min(budget, 200));
   const e = evidence.trim();
-  if (!e || normalizeForCompare(f) === normalizeForCompare(e)) return f;
+  if (!e || sameWhenNormalized(f, e)) return f;
   const room = budget - f.length - 3;
   if (room < 40) return f;
   return `${f} — ${truncate(e, room)}`;
@@ -47,6 +47,43 @@ function composeText(fact: string, evidence: string, budget = ANSWER_BUDGET): st
 
 function normalizeForCompare(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * normalizeForCompare(a) === normalizeForCompare(b), without making either: on ASCII text they
+ * are equal when both hold the same runs of letters and digits, case aside (every answer asks this
+ * of a whole sentence). Other text, whose lowercase can hold new ASCII letters, is normalized.
+ */
+function sameWhenNormalized(a: string, b: string): boolean {
+  if (NOT_ASCII.test(a) || NOT_ASCII.test(b)) return normalizeForCompare(a) === normalizeForCompare(b);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && !isAlphanumeric(a.charCodeAt(i))) i++;
+    while (j < b.length && !isAlphanumeric(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    // One run of letters and digits each, compared in lowercase: they must end together.
+    for (;;) {
+      const x = i < a.length ? a.charCodeAt(i) : -1;
+      const y = j < b.length ? b.charCodeAt(j) : -1;
+      const inA = x >= 0 && isAlphanumeric(x);
+      const inB = y >= 0 && isAlphanumeric(y);
+      if (!inA || !inB) {
+        if (inA !== inB) return false;
+        break;
+      }
+      if ((x | 0x20) !== (y | 0x20)) return false;
+      i++;
+      j++;
+    }
+  }
+}
+
+/** [0-9A-Za-z] by character code. */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 export function sentenceText(ix: ArticleIndex, sentence: number): string {
