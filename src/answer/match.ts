@@ -96,8 +96,7 @@ export function findThingsByName(ix: ArticleIndex, typed: string): NameMatch<{ n
   if (words.length === 0 || words.length > 6) return [];
   const out: NameMatch<{ name: string; mentions: number[]; kind: 'organisation' | 'place' }>[] = [];
   // Each thing is copied with its kind only when it matches.
-  const things = [...ix.organisations.map((t) => [t, 'organisation'] as const), ...ix.places.map((t) => [t, 'place'] as const)];
-  for (const [thing, kind] of things) {
+  for (const [things, kind] of [[ix.organisations, 'organisation'], [ix.places, 'place']] as const) for (const thing of things) {
     const nameWords = wordsOf(thing.name);
     const score = everyWordNames(words, nameWords);
     if (score > 0) out.push({ item: { ...thing, kind }, score: score - Math.max(0, nameWords.length - words.length) * 0.05 });
@@ -361,7 +360,8 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
   for (const person of ix.people) {
     if (fullNamed.includes(person)) continue;
     const forms = formsOf(person);
-    for (const [k, alias] of forms.aliases.entries()) {
+    for (let k = 0; k < forms.aliases.length; k++) {
+      const alias = forms.aliases[k]!;
       if (covered.has(alias) || !(words.has(alias) || lower.includes(forms.paddedAliases[k]!))) continue;
       // "the mill" in lowercase is the common noun, even if someone is called Mill.
       if (ix.search.isCommonWord(alias) && !new RegExp(`\\b${escapeRegExp(alias)}\\b`, 'i').test(typed.replace(/\b[a-z]+\b/g, ''))) continue;

@@ -56,7 +56,10 @@ function stemsOf(text: string): Set<string> {
 /** How strongly a text holds a question word: the best of the article words it matches (exact, synonym, typo). */
 function strength(term: TermMatch, stems: Set<string>): number {
   let best = 0;
-  for (const [s, w] of term.expansions) if (w > best && stems.has(s)) best = w;
+  for (const s of term.expansions.keys()) {
+    const w = term.expansions.get(s)!;
+    if (w > best && stems.has(s)) best = w;
+  }
   return best;
 }
 

@@ -154,7 +154,7 @@ export class SentenceSearch {
       let idf = this.maxIdf;
       if (expansions.size) {
         idf = 0;
-        for (const [s, w] of expansions) idf = Math.max(idf, this.idfOf(this.df.get(s) ?? 0) * w);
+        for (const s of expansions.keys()) idf = Math.max(idf, this.idfOf(this.df.get(s) ?? 0) * expansions.get(s)!);
         idf = Math.max(idf, 0.05);
       }
       if (SOFT_WORDS.has(token.norm)) idf *= 0.25;
@@ -216,7 +216,9 @@ export class SentenceSearch {
     let matches = 0;
     for (let k = 0; k < terms.length; k++) {
       const term = terms[k]!;
-      for (const [s, w] of term.expansions) {
+      // By key, then its weight: destructuring a map's entries makes an array for each.
+      for (const s of term.expansions.keys()) {
+        const w = term.expansions.get(s)!;
         const postings = this.postings.get(s);
         if (!postings) continue;
         const idf = this.idfOf(this.df.get(s) ?? 0);
