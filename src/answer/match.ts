@@ -258,9 +258,11 @@ function anchorWords(ix: ArticleIndex, query: string): string[] {
 function someoneElseDidIt(text: string, hit: SentenceHit, named: Set<string>): boolean {
   if (named.size === 0) return false;
   const tokens = tokenize(text);
-  const namedAt = tokens.flatMap((t, i) => (named.has(t.norm) ? [i] : []));
+  const namedAt: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (named.has(tokens[i]!.norm)) namedAt.push(i);
   if (namedAt.length === 0) return false;
-  const matchedAt = tokens.flatMap((t, i) => (hit.matchedStems.has(t.stem) && !named.has(t.norm) ? [i] : []));
+  const matchedAt: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (hit.matchedStems.has(tokens[i]!.stem) && !named.has(tokens[i]!.norm)) matchedAt.push(i);
   if (matchedAt.length === 0) return false;
   return matchedAt.every((p) => {
     const relative = [p - 1, p - 2, p - 3].find((r) => r >= 0 && /^(?:who|which|whose)$/.test(tokens[r]!.norm));
