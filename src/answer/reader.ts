@@ -115,6 +115,8 @@ interface SentenceWords {
   tokens: Token[];
   content: Token[];
   negated: boolean;
+  /** Each stem's positions in `tokens`, in order. */
+  at: Map<string, number[]>;
 }
 
 /** Each sentence's words, made when first asked for: the same sentences are candidates question after question. */
@@ -126,7 +128,13 @@ function sentenceWords(ix: ArticleIndex, index: number): SentenceWords {
   if (!words) {
     const text = ix.article.sentences[index]!.text;
     const tokens = tokenize(text);
-    words = { tokens, content: tokens.filter((t) => !STOP_WORDS.has(t.norm)), negated: NEGATION.test(text) };
+    const at = new Map<string, number[]>();
+    tokens.forEach((t, i) => {
+      const list = at.get(t.stem);
+      if (list) list.push(i);
+      else at.set(t.stem, [i]);
+    });
+    words = { tokens, content: tokens.filter((t) => !STOP_WORDS.has(t.norm)), negated: NEGATION.test(text), at };
     bySentence.set(index, words);
   }
   return words;
@@ -167,25 +175,32 @@ function oppositesOf(questionTokens: Token[]): Map<string, string[]> {
 }
 
 /** Positions in the sentence's tokens of the words that matched the question. */
-function matchedPositions(tokens: Token[], hit: SentenceHit): number[] {
+function matchedPositions(words: SentenceWords, hit: SentenceHit): number[] {
+  // Each matched stem's positions, looked up rather than every token tested; a stem's positions are its own.
   const out: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (hit.matchedStems.has(tokens[i]!.stem)) out.push(i);
-  return out;
+  for (const s of hit.matchedStems) for (const i of words.at.get(s) ?? NO_POSITIONS) out.push(i);
+  return out.sort((a, b) => a - b);
 }
+const NO_POSITIONS: readonly number[] = [];
 
 /** Share of the question's adjacent word pairs that stand near each other, in order, in the sentence. */
-function bigramShare(terms: TermMatch[], tokens: Token[]): number {
+function bigramShare(terms: TermMatch[], words: SentenceWords): number {
   if (terms.length < 2) return 0;
   let pairs = 0;
-  for (let k = 0; k + 1 < terms.length; k++) if (pairNear(terms[k]!.expansions, terms[k + 1]!.expansions, tokens)) pairs++;
+  for (let k = 0; k + 1 < terms.length; k++) if (pairNear(terms[k]!.expansions, terms[k + 1]!.expansions, words.at)) pairs++;
   return pairs / (terms.length - 1);
 }
 
-/** A word of `first` followed within three words by a word of `then`. */
-function pairNear(first: Map<string, number>, then: Map<string, number>, tokens: Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    if (!first.has(tokens[i]!.stem)) continue;
-    for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) if (then.has(tokens[j]!.stem)) return true;
+/** A word of `first` followed within three words by a word of `then` (`at`: the sentence's positions of each stem). */
+function pairNear(first: Map<string, number>, then: Map<string, number>, at: Map<string, number[]>): boolean {
+  for (const a of first.keys()) {
+    const from = at.get(a);
+    if (!from) continue;
+    for (const b of then.keys()) {
+      const to = at.get(b);
+      if (!to) continue;
+      for (const i of from) for (const j of to) if (j > i && j - i <= 3) return true;
+    }
   }
   return false;
 }
@@ -253,8 +268,9 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   const known = terms.filter((t) => t.expansions.size > 0);
   const candidates = eligible.map((hit, rank): ReaderCandidate => {
     const sentence = ix.article.sentences[hit.index]!;
-    const { tokens, content, negated } = sentenceWords(ix, hit.index);
-    const positions = matchedPositions(tokens, hit);
+    const words = sentenceWords(ix, hit.index);
+    const { tokens, content, negated } = words;
+    const positions = matchedPositions(words, hit);
     const window = matchedWindow(tokens, positions);
     const windowLength = positions.length ? positions[positions.length - 1]! - positions[0]! + 1 : 1;
     const paragraphWords = paragraphStems(ix, sentence.paragraph);
@@ -283,7 +299,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       reciprocalRank: 1 / (rank + 1),
       coverage: hit.coverage,
       termShare: hit.matched.length / terms.length,
-      bigramShare: bigramShare(terms, tokens),
+      bigramShare: bigramShare(terms, words),
       density: positions.length / windowLength,
       paragraphShare: paragraphScore.get(sentence.paragraph) ?? 0,
       paragraphTop: paragraphs[0]?.index === sentence.paragraph ? 1 : 0,
