@@ -45,12 +45,17 @@ interface Doc {
 export class SentenceSearch {
   private readonly docs: Doc[] = [];
   private readonly df = new Map<string, number>();
-  /** For each stem, the positions in `docs` of the sentences that hold it, in order. */
+  /**
+   * For each stem, the positions in `docs` of the sentences that hold it, in order, each followed
+   * by how often the stem occurs there (read as it is scored, without a lookup in the sentence's counts).
+   */
   private readonly postings = new Map<string, number[]>();
   private readonly normsByStem = new Map<string, Set<string>>();
   /** Words the article writes in lowercase somewhere: only these take a typo from a lowercase question word. */
   private readonly lowercaseNorms = new Set<string>();
   private readonly avgLength: number;
+  /** BM25's length normalization of each sentence, K1 * (1 - B + B * length / average). */
+  private readonly lengthNorms: number[];
   private readonly maxIdf: number;
 
   constructor(sentences: SearchableSentence[]) {
@@ -69,12 +74,13 @@ export class SentenceSearch {
         this.df.set(key, (this.df.get(key) ?? 0) + 1);
         let list = this.postings.get(key);
         if (!list) this.postings.set(key, (list = []));
-        list.push(this.docs.length);
+        list.push(this.docs.length, tf.get(key)!);
       }
       this.docs.push({ index: s.index, tf, length: tokens.length });
       total += tokens.length;
     }
     this.avgLength = this.docs.length ? total / this.docs.length : 1;
+    this.lengthNorms = this.docs.map((doc) => K1 * (1 - B + (B * doc.length) / this.avgLength));
     this.maxIdf = this.idfOf(0) + 1;
   }
 
@@ -222,10 +228,10 @@ export class SentenceSearch {
         const postings = this.postings.get(s);
         if (!postings) continue;
         const idf = this.idfOf(this.df.get(s) ?? 0);
-        for (const d of postings) {
-          const doc = this.docs[d]!;
-          const tf = doc.tf.get(s)!;
-          const part = (w * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
+        for (let p = 0; p < postings.length; p += 2) {
+          const d = postings[p]!;
+          const tf = postings[p + 1]!;
+          const part = (w * idf * tf * (K1 + 1)) / (tf + this.lengthNorms[d]!);
           if (!isTouched[d]) {
             isTouched[d] = 1;
             touched.push(d);
