@@ -278,15 +278,26 @@ export class SentenceSearch {
       }
     }
     const kept = topDocs(scored, limit, (a, b) => score[b]! - score[a]! || this.docs[a]!.index - this.docs[b]!.index);
-    const hits: SentenceHit[] = kept.map((d, at) => {
-      slot[d] = at + 1;
-      return { index: this.docs[d]!.index, score: score[d]!, coverage: totalWeight ? covered[d]! / totalWeight : 0, matched: [], matchedStems: new Set() };
-    });
+    // How many terms each kept sentence matched, so that its array is made at its size.
+    const matchedCount = new Int32Array(kept.length);
+    kept.forEach((d, at) => (slot[d] = at + 1));
+    for (let m = 0; m < matches; m++) {
+      const at = slot[scratch.matchDoc[m]!]!;
+      if (at !== 0) matchedCount[at - 1]!++;
+    }
+    const hits: SentenceHit[] = kept.map((d, at) => ({
+      index: this.docs[d]!.index,
+      score: score[d]!,
+      coverage: totalWeight ? covered[d]! / totalWeight : 0,
+      matched: new Array<Token>(matchedCount[at]!),
+      matchedStems: new Set(),
+    }));
+    matchedCount.fill(0);
     for (let m = 0; m < matches; m++) {
       const at = slot[scratch.matchDoc[m]!]!;
       if (at === 0) continue;
       const hit = hits[at - 1]!;
-      hit.matched.push(terms[scratch.matchTerm[m]!]!.token);
+      hit.matched[matchedCount[at - 1]!++] = terms[scratch.matchTerm[m]!]!.token;
       hit.matchedStems.add(matchStem[m]!);
     }
     for (const d of seen) {
@@ -307,14 +318,16 @@ function hasStem(terms: TermMatch[], stem: string): boolean {
 /**
  * The first `limit` of the sentences in the order `compare` gives (best first), without sorting
  * them all. The order is total (sentence indexes differ), so keeping the best `limit` in order
- * gives what a full sort would.
+ * gives what a full sort would. A sort (which copies) only past 64 of more than 64 found, or
+ * for a limit below one (slice's meaning).
  */
 function topDocs(docs: number[], limit: number, compare: (a: number, b: number) => number): number[] {
-  if (!(limit < docs.length) || limit > 64 || limit < 1) return docs.sort(compare).slice(0, limit);
+  if (!(limit >= 1) || (limit > 64 && docs.length > 64)) return docs.sort(compare).slice(0, limit);
+  const keep = Math.min(limit, docs.length);
   const top: number[] = [];
   for (const d of docs) {
-    if (top.length === limit && compare(d, top[limit - 1]!) >= 0) continue;
-    let at = top.length === limit ? limit - 1 : top.length;
+    if (top.length === keep && compare(d, top[keep - 1]!) >= 0) continue;
+    let at = top.length === keep ? keep - 1 : top.length;
     while (at > 0 && compare(d, top[at - 1]!) < 0) {
       top[at] = top[at - 1]!;
       at--;
