@@ -335,13 +335,23 @@ function formsOf(person: Person): PersonForms {
   return forms;
 }
 
-/** Per organisation or place, once: its name in lowercase. */
-const thingLower = new WeakMap<NamedThing, { name: string; lower: string; written: string }>();
-function formsOfThing(thing: NamedThing): { lower: string; written: string } {
+/** Per organisation or place, once: its name in lowercase (and between spaces), and whether it is one word. */
+interface ThingForms {
+  name: string;
+  lower: string;
+  padded: string;
+  written: string;
+  oneWord: boolean;
+  /** The name as written, as a whole word: made when first needed. */
+  pattern?: RegExp;
+}
+const thingLower = new WeakMap<NamedThing, ThingForms>();
+function formsOfThing(thing: NamedThing): ThingForms {
   let known = thingLower.get(thing);
   if (!known || known.name !== thing.name) {
     const written = foldAccents(thing.name);
-    thingLower.set(thing, (known = { name: thing.name, lower: written.toLowerCase(), written }));
+    const lower = written.toLowerCase();
+    thingLower.set(thing, (known = { name: thing.name, lower, padded: ` ${lower} `, written, oneWord: !/\s/.test(thing.name) }));
   }
   return known;
 }
@@ -379,11 +389,12 @@ export function namedAnchors(ix: ArticleIndex, query: string): Set<number>[] {
     anchors.push(new Set(ix.article.paragraphs.filter((p) => p.text.includes(year)).map((p) => p.number)));
   }
   for (const things of [ix.organisations, ix.places]) for (const thing of things) {
-    const { lower: name, written } = formsOfThing(thing);
+    const forms = formsOfThing(thing);
+    const { lower: name, written } = forms;
     // A one-word name typed in lowercase ("the mill") is a common noun in the question.
     // (The regular expression can only match where the name is written as it is: tested first, cheaply.)
-    if (!/\s/.test(thing.name) && !(typed.includes(written) && new RegExp(`\\b${escapeRegExp(written)}\\b`).test(typed))) continue;
-    if (name.length > 2 && lower.includes(` ${name} `)) {
+    if (forms.oneWord && !(typed.includes(written) && (forms.pattern ??= new RegExp(`\\b${escapeRegExp(written)}\\b`)).test(typed))) continue;
+    if (name.length > 2 && lower.includes(forms.padded)) {
       const paragraphs = new Set(thing.mentions.map(paragraphOf));
       // The article's main organisation is also "the company", "the club", "the agency" …
       const main = thing.mentions.length >= 3 && ix.organisations.includes(thing);
