@@ -1,6 +1,6 @@
 // /when: the time expression that dates the event asked about, taken from the sentence that
 // tells of it, nearest to the words that matched (a time after the verb phrase is preferred).
-import type { ArticleIndex, TimeFact } from '../search/article-index.js';
+import type { ArticleIndex, Person, TimeFact } from '../search/article-index.js';
 import type { SentenceHit } from '../search/sentence-search.js';
 import type { Answer } from '../types.js';
 import { foldAccents, normalizeWord, tokenize } from '../text/tokens.js';
@@ -50,10 +50,22 @@ function asksFuture(question: string): boolean | undefined {
   return undefined;
 }
 
+/** Each person's name and alias words, normalized: made once, and again if a curated change edits the person. */
+const personWords = new WeakMap<Person, { name: string; aliases: string[]; count: number; words: string[] }>();
+function nameWordsOf(person: Person): string[] {
+  let known = personWords.get(person);
+  if (!known || known.name !== person.name || known.aliases !== person.aliases || known.count !== person.aliases.length) {
+    const words = [person.name, ...person.aliases].flatMap((n) => n.split(/\s+/).map(normalizeWord));
+    personWords.set(person, (known = { name: person.name, aliases: person.aliases, count: person.aliases.length, words }));
+  }
+  return known.words;
+}
+
 export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDuration: boolean, question = ''): Candidate[] {
   const out: Candidate[] = [];
   const future = asksFuture(question);
-  const names = new Set(ix.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => n.split(/\s+/).map(normalizeWord)));
+  const names = new Set<string>();
+  for (const p of ix.people) for (const w of nameWordsOf(p)) names.add(w);
   for (const hit of hits) {
     const text = sentenceText(ix, hit.index);
     // Distance is measured to the event's words, not to the names around it ("The steam tug Maud
