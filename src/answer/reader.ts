@@ -112,7 +112,7 @@ function paragraphStems(ix: ArticleIndex, paragraph: number): Set<string> {
 
 /** What the reader reads of a sentence whatever the question: its tokens, its content words, whether it negates. */
 interface SentenceWords {
-  tokens: Token[];
+  tokens: readonly Token[];
   content: Token[];
   negated: boolean;
   /** Each stem's positions in `tokens`, in order. */
@@ -149,7 +149,7 @@ function headlineStems(ix: ArticleIndex): Set<string> {
 }
 
 /** Whether some of the sentence's own tokens inside a span of it pass `test` (no new tokenizing, no array). */
-function someTokenIn(tokens: Token[], span: Span, test: (t: Token) => boolean): boolean {
+function someTokenIn(tokens: readonly Token[], span: Span, test: (t: Token) => boolean): boolean {
   for (const t of tokens) if (t.start >= span.start && t.end <= span.end && test(t)) return true;
   return false;
 }
@@ -165,7 +165,7 @@ function questionNames(question: string): Token[] {
  * The stems that say the opposite of a word of the question (WordNet's antonyms), each with the
  * question's stems it opposes; a stem the question itself uses is no opposite.
  */
-function oppositesOf(questionTokens: Token[]): Map<string, string[]> {
+function oppositesOf(questionTokens: readonly Token[]): Map<string, string[]> {
   const asked = new Set(questionTokens.map((t) => t.stem));
   const out = new Map<string, string[]>();
   for (const stem of asked) {
@@ -206,7 +206,7 @@ function pairNear(first: Map<string, number>, then: Map<string, number>, at: Map
 }
 
 /** Character window of the matched words. */
-function matchedWindow(tokens: Token[], positions: number[]): { start: number; end: number } | undefined {
+function matchedWindow(tokens: readonly Token[], positions: number[]): { start: number; end: number } | undefined {
   if (positions.length === 0) return undefined;
   return { start: tokens[positions[0]!]!.start, end: tokens[positions[positions.length - 1]!]!.end };
 }
@@ -375,7 +375,7 @@ const RUN_BREAK = /[,;:.()"!?—–]/;
  */
 function leadSpan(
   text: string,
-  tokens: Token[],
+  tokens: readonly Token[],
   positions: number[],
   type: AnswerType,
   question: string,

@@ -105,9 +105,10 @@ function computeStem(word: string): string {
 
 /**
  * The words of a text with their offsets. Memoised: answering reads the same sentences again and
- * again. The arrays are shared, so callers must not change them.
+ * again. The arrays are shared, so they are read-only: a caller that sorted or popped one would
+ * change the answer to every later question (as a pop() on wordsOf's arrays once did).
  */
-export const tokenize: (text: string) => Token[] = boundedMemo(20_000, computeTokens);
+export const tokenize: (text: string) => readonly Token[] = boundedMemo(20_000, computeTokens);
 
 /** "come across" → the stem of "find", keyed by the particle as written, then the verb's stem. */
 let phrasalByParticle: Map<string, Map<string, string>> | undefined;
