@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle, slugFromFileName } from '../src/index.js';
 import { cleanText } from '../src/article/clean.js';
 import { extractTimes, findTimeExpressions } from '../src/extract/times.js';
+import { extractPeople } from '../src/extract/people.js';
 
 describe('reading an article', () => {
   it('GIVEN a rewriter stutter THEN "and also also also" reads as "and"', () => {
@@ -74,6 +75,13 @@ describe('reading articles written in other styles', () => {
     const a = parseArticle('Talks open\n\nGENEVA, March 3 (Newswire) — The talks began on Monday.\n', 'x');
     expect(a.meta.dateline).toBe('GENEVA, March 3 (Newswire)');
     expect(a.sentences[0]!.text).toBe('The talks began on Monday.');
+  });
+});
+
+describe('reading the people of an article', () => {
+  it('GIVEN a source named after "according to" with an age THEN the age is kept though the clause is no role', () => {
+    const article = parseArticle('Flood hits town\n\nAccording to Martin Lyle, 45, investigators found the pump had failed.\n', 'flood');
+    expect(extractPeople(article).people.map((p) => [p.name, p.roles])).toEqual([['Martin Lyle', ['aged 45']]]);
   });
 });
 

@@ -122,7 +122,7 @@ function appositiveAfter(words: Word[], last: number, sentenceText: string): { r
   const accepted = APPOSITIVE_STARTS.has(first) || ROLE_NOUNS.has(first) || (/^\p{Lu}/u.test(phrase) && firstWords.some((w) => ROLE_NOUNS.has(w))) || (!STOP_WORDS.has(first) && firstWords.slice(1, 3).some((w) => ROLE_NOUNS.has(w)));
   const introducedBy = sentenceText.slice(Math.max(0, words[last]!.start - 40), words[last]!.start);
   // "According to Lyle, investigators …" is no appositive; "according to Dr. Tobias Wren, the regulator's chief executive." is.
-  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '', age: undefined };
+  if (/\baccording to\s+(?:\S+\s+)*$/i.test(introducedBy) && !/,/.test(introducedBy.split(/according to/i).pop() ?? '') && !/^(?:the|a|an)\s/i.test(phrase)) return { role: '', age };
   if (!accepted || phrase.split(/\s+/).length > 16) return { role: '', age };
   // "who said …" is speech, not a description.
   if (/^who\s+(?:said|says|told|added)\b/i.test(phrase)) return { role: '', age };
