@@ -15,7 +15,7 @@ import { answerByExtractors } from '../src/answer/index.js';
 import { parseInput } from '../src/answer/route.js';
 import { ANSWERED_BY_READER, composeRead, extractorSentence } from '../src/answer/read-answer.js';
 import { typeOfCommand } from '../src/answer/answer-type.js';
-import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName } from '../src/answer/reader.js';
+import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName, type ReaderDecision } from '../src/answer/reader.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile, type EvalQuestion } from '../tests/support/eval-score.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -186,32 +186,6 @@ interface Outcome {
   refused: number;
 }
 
-export interface Decision {
-  /** When the extractors refused: the reader answers from its best sentence at this probability or above. */
-  threshold: number;
-  /** When the extractors answered: another sentence replaces theirs only when this much more probable. */
-  swapMargin: number;
-  /** When the extractors answered: their answer is refused below this probability. */
-  keepThreshold: number;
-  /**
-   * On a news-length article, an extractors' answer this sure (other than a whole sentence) is
-   * taken without consulting the reader: the cheapest part of the decision, chosen as low as it
-   * can be without changing any fitted answer.
-   */
-  trustExtractor: number;
-  /**
-   * When the extractors refused and no sentence the search found covers this share of the
-   * question, the reader is not consulted: chosen as high as it can be without changing any
-   * fitted answer.
-   */
-  minCoverage: number;
-  /**
-   * An answer (the extractors' or the reader's) from a sentence that writes the opposite of a
-   * word of the question ("an increase" asked as "a decrease") is refused below this probability.
-   */
-  oppositeThreshold: number;
-}
-
 const EXTRACTOR = FEATURE_NAMES.indexOf('extractorSentence');
 const COVERAGE = FEATURE_NAMES.indexOf('coverage');
 const OPPOSITE = FEATURE_NAMES.indexOf('oppositeWord');
@@ -248,7 +222,7 @@ function reduce(examples: Example[], w: number[]): Reduced[] {
 }
 
 /** What the engine would answer to one question with this decision (decideAnswer's rule). */
-function verdict(ex: Reduced, decision: Decision): { found: boolean; precise: boolean } {
+function verdict(ex: Reduced, decision: ReaderDecision): { found: boolean; precise: boolean } {
   if (!ex.best || ex.trustedAt >= decision.trustExtractor) return { found: ex.extractedFound, precise: ex.extractedPrecise };
   if (!ex.extractedFound && ex.maxCoverage < decision.minCoverage) return { found: false, precise: false };
   const floor = (chosen: Scored, base: number) => Math.max(base, chosen.opposite ? decision.oppositeThreshold : 0);
@@ -263,7 +237,7 @@ function verdict(ex: Reduced, decision: Decision): { found: boolean; precise: bo
 }
 
 /** What the engine would answer with these weights and this decision, added up. */
-export function outcome(examples: Example[] | Reduced[], w: number[], decision: Decision): Outcome {
+export function outcome(examples: Example[] | Reduced[], w: number[], decision: ReaderDecision): Outcome {
   const reduced = (examples[0] && 'rows' in examples[0] ? reduce(examples as Example[], w) : examples) as Reduced[];
   const o: Outcome = { questions: 0, answerable: 0, precise: 0, wrong: 0, refusedAnswerable: 0, negatives: 0, refused: 0 };
   for (const ex of reduced) {
@@ -308,11 +282,11 @@ const GRID = (from: number, to: number, step: number) => Array.from({ length: Ma
  * answers costs REFUSAL_COST; among those that lose nothing on the fitted news sets (dev and our
  * own) that the extractors alone answer.
  */
-export function chooseDecision(examples: Example[], w: number[]): Decision {
+export function chooseDecision(examples: Example[], w: number[]): ReaderDecision {
   const real = reduce(examples.filter((e) => e.group.startsWith('real')), w);
   const news = reduce(examples.filter((e) => !e.group.startsWith('real')), w);
   const newsFloor = news.filter((e) => (e.negative ? !e.extractedFound : e.extractedPrecise)).length;
-  let best: { d: Decision; u: number } | undefined;
+  let best: { d: ReaderDecision; u: number } | undefined;
   let bestSmoothed = -Infinity;
   const thresholds = GRID(0, 0.9, 0.02);
   for (const swapMargin of GRID(0, 0.6, 0.05))
@@ -339,7 +313,7 @@ export function chooseDecision(examples: Example[], w: number[]): Decision {
   // Then the floor for a sentence that says the opposite of the question, by the same utility
   // and the same promise to the news sets (NEVER: such a sentence is never the answer).
   for (const oppositeThreshold of [...GRID(0.05, 1, 0.05), NEVER]) {
-    const d: Decision = { ...best.d, oppositeThreshold };
+    const d: ReaderDecision = { ...best.d, oppositeThreshold };
     const n = outcome(news, w, d);
     if (n.precise + n.refused < newsFloor) continue;
     const u = utility(outcome(real, w, d));
@@ -347,7 +321,7 @@ export function chooseDecision(examples: Example[], w: number[]): Decision {
   }
   // Then the lowest trust level at which every fitted question is answered as without it.
   const all = [...real, ...news];
-  const answers = (d: Decision) => all.map((ex) => JSON.stringify(verdict(ex, d))).join();
+  const answers = (d: ReaderDecision) => all.map((ex) => JSON.stringify(verdict(ex, d))).join();
   const chosen = best.d;
   const reference = answers(chosen);
   const trustExtractor = GRID(0, 1, 0.05).find((trust) => answers({ ...chosen, trustExtractor: trust }) === reference) ?? NEVER;
@@ -362,11 +336,11 @@ const SMOOTHING = 2;
 const NEVER = 1.01;
 
 /** The precision/coverage curve of the fallback threshold, the rest of the decision held at its choice. */
-export function thresholdCurve(examples: Example[], w: number[], decision: Decision): { threshold: number; o: Outcome }[] {
+export function thresholdCurve(examples: Example[], w: number[], decision: ReaderDecision): { threshold: number; o: Outcome }[] {
   return GRID(0, 0.9, 0.05).map((threshold) => ({ threshold, o: outcome(examples, w, { ...decision, threshold }) }));
 }
 
-export function calibrate(): { features: string[]; weights: number[]; decision: Decision; examples: Example[] } {
+export function calibrate(): { features: string[]; weights: number[]; decision: ReaderDecision; examples: Example[] } {
   const examples = setSpecs().flatMap(collectExamples);
   const fitted = examples.filter((e) => setSpecs().some((s) => s.fit && s.group === e.group));
   // Each domain weighs the same in the fit, however many questions it has.

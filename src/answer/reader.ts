@@ -336,7 +336,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       topicFreeCoverage: topicFreeWeight > 0 ? topicFreeMatched / topicFreeWeight : hit.coverage,
       // The sentence writes the opposite of a word of the question and not the word itself
       // ("a decrease in the input size" asked of "an increase"): it tells of something else.
-      oppositeWord: tokens.some((t) => opposites.get(t.stem)?.some((asked) => !tokens.some((u) => u.stem === asked))) ? 1 : 0,
+      oppositeWord: tokens.some((t) => opposites.get(t.stem)?.some((asked) => !words.at.has(asked))) ? 1 : 0,
     };
     let lead: { span: Span | undefined } | undefined;
     const pick = () => (lead ??= { span: leadSpan(sentence.text, tokens, positions, type, input.question, questionStems, counted, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) }))) }).span;
@@ -420,22 +420,37 @@ function extraSentence(input: ReaderInput, hits: SentenceHit[]): boolean {
   return input.extractorSentence !== undefined && !hits.some((h) => h.index === input.extractorSentence);
 }
 
+/** The decision made with the probabilities, chosen by calibrate.ts (by utility on the fitted real articles). */
+export interface ReaderDecision {
+  /** When the extractors refused: the reader answers from its best sentence at this probability or above. */
+  threshold: number;
+  /** When the extractors answered: another sentence replaces theirs only when this much more probable. */
+  swapMargin: number;
+  /** When the extractors answered: their answer is refused below this probability. */
+  keepThreshold: number;
+  /**
+   * On a news-length article, an extractors' answer this sure (other than a whole sentence) is
+   * taken without consulting the reader: the cheapest part of the decision, chosen as low as it
+   * can be without changing any fitted answer.
+   */
+  trustExtractor: number;
+  /**
+   * When the extractors refused and no sentence the search found covers this share of the
+   * question, the reader is not consulted: chosen as high as it can be without changing any
+   * fitted answer.
+   */
+  minCoverage: number;
+  /**
+   * An answer (the extractors' or the reader's) from a sentence that writes the opposite of a
+   * word of the question ("an increase" asked as "a decrease") is refused below this probability.
+   */
+  oppositeThreshold: number;
+}
+
 /** What calibrate.ts fits: a weight per feature, and the decision made with the probabilities. */
-export interface ReaderWeights {
+export interface ReaderWeights extends ReaderDecision {
   features: readonly string[];
   weights: number[];
-  /** Without the extractors' answer, below this probability the reader says "not in the article". */
-  threshold: number;
-  /** Another sentence replaces the extractors' answer only when this much more probable. */
-  swapMargin: number;
-  /** The extractors' answer is refused below this probability. */
-  keepThreshold: number;
-  /** On a news-length article, an extractors' answer this sure (not a whole sentence) is taken as it is. */
-  trustExtractor: number;
-  /** When the extractors refused and no sentence found covers this share of the question, the answer is a refusal. */
-  minCoverage: number;
-  /** An answer from a sentence that writes the opposite of a word of the question needs this probability. */
-  oppositeThreshold: number;
 }
 
 export function probability(weights: ReaderWeights, features: Record<FeatureName, number>): number {
