@@ -23,6 +23,12 @@ interface WordTable {
 
 let table: WordTable | undefined;
 
+/** The table, read on first use. */
+function words(): WordTable {
+  if (!table) useWordTable();
+  return table!;
+}
+
 /** Read the table (on first use; `path` lets a measurement read another one). */
 export function useWordTable(path: string | URL = WORD_TABLE): void {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { verbs: string; irregular: string; nouns: string; people: string };
@@ -59,15 +65,15 @@ const known = new Map<string, readonly VerbFormKind[]>();
 export function verbFormKinds(word: string): readonly VerbFormKind[] {
   let kinds = known.get(word);
   if (kinds) return kinds;
-  if (!table) useWordTable();
+  const { irregular, verbs } = words();
   const found = new Set<VerbFormKind>();
-  const lemma = table!.irregular.get(word);
+  const lemma = irregular.get(word);
   if (lemma !== undefined) found.add(irregularKind(word));
   for (const [ending, replacement, kind] of DETACHMENT) {
     if (!word.endsWith(ending)) continue;
     const base = word.slice(0, word.length - ending.length) + replacement;
     // Two letters at least: "bed" is not "be" + -d.
-    if (base.length >= 3 && table!.verbs.has(base)) found.add(kind);
+    if (base.length >= 3 && verbs.has(base)) found.add(kind);
   }
   kinds = [...found];
   if (known.size > 50_000) known.clear();
@@ -97,10 +103,10 @@ export function isVerbForm(word: string, kinds: readonly VerbFormKind[] = ['past
  * before it is "leaf"'s plural). Undefined for a regular word: suffix stripping does the rest.
  */
 export function irregularBase(word: string): string | undefined {
-  if (!table) useWordTable();
-  const verb = table!.irregular.get(word);
+  const { irregular, nouns } = words();
+  const verb = irregular.get(word);
   if (verb !== undefined) return verb;
-  const noun = table!.nouns.get(word);
+  const noun = nouns.get(word);
   return noun !== undefined && verbFormKinds(word).length === 0 ? noun : undefined;
 }
 
@@ -122,10 +128,10 @@ const NOUN_DETACHMENT: [string, string][] = [
  * "order", "water" and "paper" for doers.
  */
 export function isPersonNoun(written: string): boolean {
-  if (!table) useWordTable();
+  const { nouns, people } = words();
   const word = written.toLowerCase();
-  if (table!.people.has(word)) return true;
-  const irregular = table!.nouns.get(word);
-  if (irregular !== undefined) return table!.people.has(irregular);
-  return NOUN_DETACHMENT.some(([ending, replacement]) => word.endsWith(ending) && table!.people.has(word.slice(0, word.length - ending.length) + replacement));
+  if (people.has(word)) return true;
+  const irregular = nouns.get(word);
+  if (irregular !== undefined) return people.has(irregular);
+  return NOUN_DETACHMENT.some(([ending, replacement]) => word.endsWith(ending) && people.has(word.slice(0, word.length - ending.length) + replacement));
 }
