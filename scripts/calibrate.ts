@@ -2,9 +2,10 @@
 // Fits the reader's weights (src/answer/reader-weights.json) on questions with known answers:
 // the real set's articles except the held-out ones, our own sets and the public dev set. Each
 // candidate sentence the reader weighs is labelled by whether answering from it would be precise
-// (score.mjs's rules); a logistic regression (Newton's method, L2, deterministic) learns the
-// probability of that, and the decision (the refusal threshold among them) is the one with the
-// best stated utility on the fitted real articles that loses nothing on the fitted news sets.
+// (score.mjs's rules); a conditional logit (one choice among a question's candidates and "none of
+// them"; Newton's method, L2, deterministic) learns the probability that each is the answer, and
+// the decision (the refusal threshold among them) is the one with the best stated utility on the
+// fitted real articles that loses nothing on the fitted news sets.
 // Prints the figures for every set apart, the held-out real articles and the blind holdouts
 // included, beside BM25's best sentence measured in the same run.
 import { writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { answerByExtractors } from '../src/answer/index.js';
 import { parseInput } from '../src/answer/route.js';
 import { ANSWERED_BY_READER, composeRead, extractorSentence } from '../src/answer/read-answer.js';
 import { typeOfCommand } from '../src/answer/answer-type.js';
-import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName, type ReaderDecision } from '../src/answer/reader.js';
+import { choiceProbabilities, FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName, type ReaderDecision } from '../src/answer/reader.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile, type EvalQuestion } from '../tests/support/eval-score.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,13 +30,14 @@ export const HELD_OUT_REAL = ['squad-ipod', 'squad-spectre-2015-film', 'squad-to
  * article" for a fact the text states is a failure too, but a smaller one than a wrong answer.
  */
 const REFUSAL_COST = 0.5;
-/** L2 penalty: keeps the weights small where the data says little. */
-const L2 = 1;
+/**
+ * L2 penalty: keeps the weights small where the data says little (each domain weighs 3,000
+ * questions in the fit; the fit is about the same anywhere from 0.03 to 0.3, measured).
+ */
+const L2 = 0.1;
 
 interface Row {
   features: number[];
-  /** How much this row counts in the fit: each domain (real text, news) counts as much as the other. */
-  weight?: number;
   /** Would answering from this candidate be precise? */
   precise: boolean;
   /** Does the candidate's whole sentence hold the expected fact (whatever its length)? */
@@ -46,6 +48,8 @@ interface Example {
   group: string;
   question: EvalQuestion;
   rows: Row[];
+  /** How much this question counts in the fit: each domain (real text, news) counts as much as the other. */
+  weight?: number;
   /** What the extractors answered, judged; how sure they were; whether it is a whole sentence. */
   extracted: { found: boolean; precise: boolean; confidence: number; sentenceAnswer: boolean };
   /** A news-length article (shorter than LONG_ARTICLE_SENTENCES). */
@@ -138,25 +142,62 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!));
 }
 
-/** Logistic regression by Newton's method with an L2 penalty (not on the bias). */
-export function fitLogistic(rows: Row[], iterations = 25): number[] {
+/** A question's candidates' scores (w · features). */
+function scoresOf(w: number[], rows: Row[]): number[] {
+  return rows.map((row) => {
+    let z = 0;
+    for (let j = 0; j < w.length; j++) z += w[j]! * row.features[j]!;
+    return z;
+  });
+}
+
+/** The fit's loss: less the log of the probability given to a precise candidate (or to "none" when no candidate is), weighted, with the L2 penalty. */
+function choiceLoss(questions: Example[], w: number[]): number {
+  let loss = 0;
+  for (const q of questions) {
+    if (!q.rows.length) continue;
+    const p = choiceProbabilities(scoresOf(w, q.rows));
+    const right = q.rows.some((r) => r.precise) ? p.reduce((sum, pi, i) => sum + (q.rows[i]!.precise ? pi : 0), 0) : 1 - p.reduce((sum, pi) => sum + pi, 0);
+    loss -= (q.weight ?? 1) * Math.log(Math.max(right, 1e-300));
+  }
+  for (let j = 1; j < w.length; j++) loss += (L2 / 2) * w[j]! ** 2;
+  return loss;
+}
+
+/**
+ * The conditional logit by Newton's method: each candidate of a question scores w · features,
+ * "none of them" scores 0, and the fit raises the probability of the precise candidates (of
+ * "none" when the question has none). The Fisher information stands in for the Hessian (it bounds
+ * it from above, so the step descends); a step that would raise the loss is halved.
+ */
+export function fitChoiceModel(questions: Example[], iterations = 60): number[] {
   const d = FEATURE_NAMES.length;
   let w = new Array<number>(d).fill(0);
+  let loss = choiceLoss(questions, w);
   for (let it = 0; it < iterations; it++) {
     const grad = new Array<number>(d).fill(0);
     const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (const row of rows) {
-      let z = 0;
-      for (let j = 0; j < d; j++) z += w[j]! * row.features[j]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const weight = row.weight ?? 1;
-      const err = weight * (p - (row.precise ? 1 : 0));
-      const s = weight * p * (1 - p);
+    for (const q of questions) {
+      if (!q.rows.length) continue;
+      const weight = q.weight ?? 1;
+      const p = choiceProbabilities(scoresOf(w, q.rows));
+      // The precise candidates share the target in proportion to their probability (none: all goes to "none").
+      const rightMass = p.reduce((sum, pi, i) => sum + (q.rows[i]!.precise ? pi : 0), 0);
+      const mean = new Array<number>(d).fill(0);
+      q.rows.forEach((row, i) => {
+        const target = rightMass > 0 && row.precise ? p[i]! / rightMass : 0;
+        const err = weight * (p[i]! - target);
+        for (let j = 0; j < d; j++) {
+          const xj = row.features[j]!;
+          if (xj === 0) continue;
+          grad[j]! += err * xj;
+          mean[j]! += p[i]! * xj;
+          for (let k = 0; k < d; k++) hess[j]![k]! += weight * p[i]! * xj * row.features[k]!;
+        }
+      });
       for (let j = 0; j < d; j++) {
-        const xj = row.features[j]!;
-        if (xj === 0) continue;
-        grad[j]! += err * xj;
-        for (let k = 0; k < d; k++) hess[j]![k]! += s * xj * row.features[k]!;
+        if (mean[j] === 0) continue;
+        for (let k = 0; k < d; k++) hess[j]![k]! -= weight * mean[j]! * mean[k]!;
       }
     }
     for (let j = 1; j < d; j++) {
@@ -164,16 +205,21 @@ export function fitLogistic(rows: Row[], iterations = 25): number[] {
       hess[j]![j]! += L2;
     }
     const step = solve(hess, grad);
-    w = w.map((v, j) => v - step[j]!);
-    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+    let scale = 1;
+    let next = w.map((v, j) => v - step[j]!);
+    let nextLoss = choiceLoss(questions, next);
+    while (nextLoss > loss && scale > 1e-3) {
+      scale /= 2;
+      next = w.map((v, j) => v - scale * step[j]!);
+      nextLoss = choiceLoss(questions, next);
+    }
+    if (nextLoss > loss) break;
+    const moved = Math.max(...step.map((x) => Math.abs(scale * x)));
+    w = next;
+    loss = nextLoss;
+    if (moved < 1e-9) break;
   }
   return w.map((v) => Math.round(v * 1e6) / 1e6);
-}
-
-function probabilityOf(w: number[], features: number[]): number {
-  let z = 0;
-  for (let j = 0; j < w.length; j++) z += w[j]! * features[j]!;
-  return 1 / (1 + Math.exp(-z));
 }
 
 interface Outcome {
@@ -212,7 +258,8 @@ interface Scored {
 
 function reduce(examples: Example[], w: number[]): Reduced[] {
   return examples.map((ex) => {
-    const scored = ex.rows.map((row) => ({ p: probabilityOf(w, row.features), precise: row.precise, extractor: row.features[EXTRACTOR] === 1, opposite: row.features[OPPOSITE] === 1 }));
+    const p = choiceProbabilities(scoresOf(w, ex.rows));
+    const scored = ex.rows.map((row, i) => ({ p: p[i]!, precise: row.precise, extractor: row.features[EXTRACTOR] === 1, opposite: row.features[OPPOSITE] === 1 }));
     const best = scored.length ? scored.reduce((a, b) => (b.p > a.p ? b : a)) : undefined;
     const own = ex.extracted.found ? scored.find((s) => s.extractor) : undefined;
     const trustedAt = ex.short && ex.extracted.found && !ex.extracted.sentenceAnswer ? ex.extracted.confidence : -1;
@@ -260,27 +307,41 @@ function pct(n: number, d: number): string {
   return d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`;
 }
 
-/** Right answers and right refusals less wrong answers and wrongly answered negatives, as a share of the questions. */
-function utility(o: Outcome): number {
-  return (o.precise + o.refused - o.wrong - (o.negatives - o.refused) - REFUSAL_COST * o.refusedAnswerable) / Math.max(1, o.questions);
+/** A right answer or a right refusal gains 1, a wrong answer (to either kind of question) costs 1, refusing what the text answers costs REFUSAL_COST. */
+function questionUtility(ex: Reduced, decision: ReaderDecision): number {
+  const { found, precise } = verdict(ex, decision);
+  if (ex.negative) return found ? -1 : 1;
+  return precise ? 1 : found ? -1 : -REFUSAL_COST;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+}
+
+/** The standard error of a mean. */
+function standardError(values: number[]): number {
+  const m = mean(values);
+  return Math.sqrt(mean(values.map((v) => (v - m) ** 2)) / Math.max(1, values.length));
 }
 
 /** The reader alone (its best candidate, never refusing) and the best any candidate could do. */
 function readerCeiling(examples: Example[], w: number[]): string {
   const answerable = examples.filter((e) => !e.question.expect_not_found && e.rows.length);
-  const top = answerable.filter((e) => e.rows.reduce((a, b) => (probabilityOf(w, b.features) > probabilityOf(w, a.features) ? b : a)).precise).length;
+  const bestRow = (e: Example) => {
+    const z = scoresOf(w, e.rows);
+    return e.rows[z.indexOf(Math.max(...z))]!;
+  };
+  const top = answerable.filter((e) => bestRow(e).precise).length;
   const any = answerable.filter((e) => e.rows.some((r) => r.precise)).length;
-  const holds = answerable.filter((e) => e.rows.reduce((a, b) => (probabilityOf(w, b.features) > probabilityOf(w, a.features) ? b : a)).holds).length;
+  const holds = answerable.filter((e) => bestRow(e).holds).length;
   return `reader's best candidate ${pct(top, answerable.length)} (its sentence holds the fact ${pct(holds, answerable.length)}), some candidate ${pct(any, answerable.length)} of ${answerable.length}`;
 }
 
 const GRID = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
 
 /**
- * The decision that does best on the fitted real text, where a right answer or a right refusal
- * gains 1, a wrong answer (to either kind of question) costs 1 and refusing what the text
- * answers costs REFUSAL_COST; among those that lose nothing on the fitted news sets (dev and our
- * own) that the extractors alone answer.
+ * The decision that does best on the fitted real text by questionUtility, among those that lose
+ * nothing on the fitted news sets (dev and our own) that the extractors alone answer.
  */
 export function chooseDecision(examples: Example[], w: number[]): ReaderDecision {
   const real = reduce(examples.filter((e) => e.group.startsWith('real')), w);
@@ -290,49 +351,50 @@ export function chooseDecision(examples: Example[], w: number[]): ReaderDecision
     const n = outcome(news, w, d);
     return n.precise + n.refused >= newsFloor;
   };
-  let best: { d: ReaderDecision; u: number } | undefined;
-  let bestSmoothed = -Infinity;
-  const thresholds = GRID(0, 0.9, 0.02);
+  const utilities = (d: ReaderDecision) => real.map((ex) => questionUtility(ex, d));
+  const grid: ReaderDecision[] = [];
   for (const swapMargin of GRID(0, 0.6, 0.05))
-    for (const keepThreshold of GRID(0, 0.5, 0.05)) {
-      const tried = thresholds.map((threshold) => {
-        const d = { threshold, swapMargin, keepThreshold, trustExtractor: NEVER, minCoverage: 0, oppositeThreshold: 0 };
-        return { d, kept: keepsNews(d), u: utility(outcome(real, w, d)) };
-      });
-      // The utility is flat near its top, and a lone spike there is chance (one refit put the
-      // threshold at 0.38 where 0.36 did clearly worse): each threshold is judged by the mean
-      // utility of its neighbours within 0.04.
-      tried.forEach((t, i) => {
-        if (!t.kept) return;
-        const near = tried.slice(Math.max(0, i - SMOOTHING), i + SMOOTHING + 1);
-        const smoothed = near.reduce((sum, x) => sum + x.u, 0) / near.length;
-        if (smoothed > bestSmoothed + 1e-12) {
-          bestSmoothed = smoothed;
-          best = { d: t.d, u: t.u };
-        }
-      });
+    for (const keepThreshold of GRID(0, 0.5, 0.05))
+      for (const threshold of GRID(0, 0.9, 0.02)) grid.push({ threshold, swapMargin, keepThreshold, trustExtractor: NEVER, minCoverage: 0, oppositeThreshold: 0 });
+  const kept = grid.filter(keepsNews);
+  let top: { d: ReaderDecision; u: number[]; mean: number } | undefined;
+  for (const d of kept) {
+    const u = utilities(d);
+    if (!top || mean(u) > top.mean + 1e-12) top = { d, u, mean: mean(u) };
+  }
+  if (!top) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER, minCoverage: 0, oppositeThreshold: 0 };
+  // The utility is flat near its top, and which decision tops it there is chance. The
+  // one-standard-error rule takes, of the decisions whose utility is within one standard error
+  // of the best's (the error of the difference on the same questions), the one that answers most.
+  let best = top;
+  let bestAnswered = -1;
+  for (const d of kept) {
+    const u = utilities(d);
+    const difference = u.map((v, i) => v - top.u[i]!);
+    if (mean(difference) < -standardError(difference)) continue;
+    const answered = real.filter((ex) => verdict(ex, d).found).length;
+    if (answered > bestAnswered) {
+      best = { d, u, mean: mean(u) };
+      bestAnswered = answered;
     }
-  if (!best) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER, minCoverage: 0, oppositeThreshold: 0 };
+  }
   // Then the floor for a sentence that says the opposite of the question, by the same utility
   // and the same promise to the news sets (NEVER: such a sentence is never the answer).
+  let chosen = best;
   for (const oppositeThreshold of [...GRID(0.05, 1, 0.05), NEVER]) {
     const d: ReaderDecision = { ...best.d, oppositeThreshold };
     if (!keepsNews(d)) continue;
-    const u = utility(outcome(real, w, d));
-    if (u > best.u + 1e-12) best = { d, u };
+    const u = utilities(d);
+    if (mean(u) > chosen.mean + 1e-12) chosen = { d, u, mean: mean(u) };
   }
   // Then the lowest trust level at which every fitted question is answered as without it.
   const all = [...real, ...news];
   const answers = (d: ReaderDecision) => all.map((ex) => JSON.stringify(verdict(ex, d))).join();
-  const chosen = best.d;
-  const reference = answers(chosen);
-  const trustExtractor = GRID(0, 1, 0.05).find((trust) => answers({ ...chosen, trustExtractor: trust }) === reference) ?? NEVER;
-  const minCoverage = GRID(0, 1, 0.05).filter((floor) => answers({ ...chosen, trustExtractor, minCoverage: floor }) === reference).pop() ?? 0;
-  return { ...chosen, trustExtractor, minCoverage };
+  const reference = answers(chosen.d);
+  const trustExtractor = GRID(0, 1, 0.05).find((trust) => answers({ ...chosen.d, trustExtractor: trust }) === reference) ?? NEVER;
+  const minCoverage = GRID(0, 1, 0.05).filter((floor) => answers({ ...chosen.d, trustExtractor, minCoverage: floor }) === reference).pop() ?? 0;
+  return { ...chosen.d, trustExtractor, minCoverage };
 }
-
-/** How many grid steps of the threshold on each side its utility is averaged with. */
-const SMOOTHING = 2;
 
 /** A trust level no confidence reaches: the reader is always consulted. */
 const NEVER = 1.01;
@@ -347,10 +409,10 @@ export function calibrate(): { features: string[]; weights: number[]; decision: 
   const fitted = examples.filter((e) => setSpecs().some((s) => s.fit && s.group === e.group));
   // Each domain weighs the same in the fit, however many questions it has.
   for (const domain of [fitted.filter((e) => e.group.startsWith('real')), fitted.filter((e) => !e.group.startsWith('real'))]) {
-    const rows = domain.flatMap((e) => e.rows);
-    for (const row of rows) row.weight = 10_000 / rows.length;
+    const read = domain.filter((e) => e.rows.length);
+    for (const e of read) e.weight = 3_000 / read.length;
   }
-  const weights = fitLogistic(fitted.flatMap((e) => e.rows));
+  const weights = fitChoiceModel(fitted);
   const decision = chooseDecision(fitted, weights);
   return { features: [...FEATURE_NAMES], weights, decision, examples };
 }

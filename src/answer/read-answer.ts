@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ArticleIndex } from '../search/article-index.js';
 import type { Answer, Alternative } from '../types.js';
 import { ANSWER_BUDGET, notFoundAnswer, paragraphOf, sentenceText, truncate, type AnswerContext } from './compose.js';
-import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, probability, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
+import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, probabilities, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
 import { typeOfCommand, type AnswerType } from './answer-type.js';
 import fittedWeights from './reader-weights.json' with { type: 'json' };
 
@@ -48,7 +48,8 @@ export function scoreQuestion(ix: ArticleIndex, question: string, extracted: Ans
   const { candidates } = readCandidates(ix, { question, type, extractorSentence: sentence, extractorConfidence: extracted.found ? extracted.confidence : undefined, minCoverage: weights.minCoverage });
   // The candidates are this call's own: each takes its probability in place rather than as a copy.
   const scored = candidates as ScoredCandidate[];
-  for (const c of scored) c.probability = probability(weights, c.features);
+  const p = probabilities(weights, scored);
+  scored.forEach((c, i) => (c.probability = p[i]!));
   return scored.sort((a, b) => b.probability - a.probability || a.sentence - b.sentence);
 }
 

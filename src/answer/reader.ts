@@ -60,6 +60,8 @@ export const FEATURE_NAMES = [
   'countsNoun',
   'topicFreeCoverage',
   'oppositeWord',
+  'asksNegation',
+  'negationMissing',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -337,13 +339,17 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       // The sentence writes the opposite of a word of the question and not the word itself
       // ("a decrease in the input size" asked of "an increase"): it tells of something else.
       oppositeWord: tokens.some((t) => opposites.get(t.stem)?.some((asked) => !words.at.has(asked))) ? 1 : 0,
+      // A question that asks about what did not happen ("which film did he not direct") is
+      // answered by a sentence that says so: one without a negation tells what did happen.
+      asksNegation: asksNegation ? 1 : 0,
+      negationMissing: asksNegation && !negated ? 1 : 0,
     };
     let lead: { span: Span | undefined } | undefined;
     const pick = () => (lead ??= { span: leadSpan(sentence.text, tokens, positions, type, input.question, questionStems, counted, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) }))) }).span;
     return { sentence: hit.index, lead: pick, features };
   });
-  // How each compares with the others for the same question: the logistic model scores one
-  // candidate at a time, so the best coverage and the best word order are marked for it.
+  // How each compares with the others for the same question: each candidate's score is linear in
+  // its own features, so the best coverage and the best word order are marked for it.
   const bestCoverage = Math.max(...candidates.map((c) => c.features.coverage));
   const bestBigram = Math.max(...candidates.map((c) => c.features.bigramShare));
   for (const c of candidates) {
@@ -453,8 +459,24 @@ export interface ReaderWeights extends ReaderDecision {
   weights: number[];
 }
 
-export function probability(weights: ReaderWeights, features: Record<FeatureName, number>): number {
-  let z = 0;
-  for (let i = 0; i < weights.features.length; i++) z += (weights.weights[i] ?? 0) * (features[weights.features[i] as FeatureName] ?? 0);
-  return 1 / (1 + Math.exp(-z));
+/**
+ * Each candidate's probability of being the one that answers the question, from one choice among
+ * the candidates and "none of them" (whose score is 0): a conditional logit. The candidates of a
+ * question compete, so a sentence as good as its rivals is less sure than one that stands alone.
+ */
+export function probabilities(weights: ReaderWeights, candidates: readonly { features: Record<FeatureName, number> }[]): number[] {
+  const scores = candidates.map((c) => {
+    let z = 0;
+    for (let i = 0; i < weights.features.length; i++) z += (weights.weights[i] ?? 0) * (c.features[weights.features[i] as FeatureName] ?? 0);
+    return z;
+  });
+  return choiceProbabilities(scores);
+}
+
+/** exp(score) over 1 (the "none" option) plus the sum of exp(score), computed without overflow. */
+export function choiceProbabilities(scores: readonly number[]): number[] {
+  const top = Math.max(0, ...scores);
+  const exps = scores.map((z) => Math.exp(z - top));
+  const total = Math.exp(-top) + exps.reduce((sum, e) => sum + e, 0);
+  return exps.map((e) => e / total);
 }
