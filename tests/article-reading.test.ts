@@ -104,3 +104,53 @@ describe('finding time expressions', () => {
     });
   });
 });
+
+describe('resolving a time against the publication date by the tense of its verb', () => {
+  // Published on Wednesday 18 June 2025.
+  const resolve = (text: string) => {
+    const article = parseArticle(`---\npublished: 2025-06-18\n---\nHeadline\n\n${text}\n`, 'tense');
+    return Object.fromEntries(extractTimes(article).map((t) => [t.expression, t.resolved]));
+  };
+
+  it('GIVEN "would meet … on Thursday" in an article published on a Wednesday THEN the expression resolves to the coming Thursday', () => {
+    expect(resolve('The two leaders would meet in Geneva on Thursday, officials said.')).toEqual({ 'on Thursday': 'Thursday 19 June 2025' });
+    expect(resolve('Residents would not be allowed to return until at least Sunday.')).toEqual({ Sunday: 'Sunday 22 June 2025' });
+    expect(resolve('The medal would be presented at the indoor meeting in Carrow in February.')).toEqual({ 'in February': 'February 2026' });
+  });
+
+  it('GIVEN a present-tense schedule verb beside a date ("begins on July 1", "opens on Friday") THEN the date is the coming one', () => {
+    expect(resolve('The new fare scheme begins on July 1.')).toEqual({ 'on July 1': 'Tuesday 1 July 2025' });
+    expect(resolve('The festival opens on Friday.')).toEqual({ 'on Friday': 'Friday 20 June 2025' });
+    expect(resolve("The company's lease on the mill's east wing starts on 1 September.")).toEqual({ 'on 1 September': 'Monday 1 September 2025' });
+    expect(resolve('The ban takes effect in March.')).toEqual({ 'in March': 'March 2026' });
+  });
+
+  it('GIVEN a present passive of a setting verb ("is held on Saturday") THEN the date is the coming one', () => {
+    expect(resolve('The final is held on Saturday.')).toEqual({ 'on Saturday': 'Saturday 21 June 2025' });
+  });
+
+  it('GIVEN "would have", a refusal ("would not comment") or "would" after the date THEN the date stays the last one', () => {
+    expect(resolve('The two leaders would have met on Thursday.')).toEqual({ 'on Thursday': 'Thursday 12 June 2025' });
+    expect(resolve('The company would not comment on Thursday.')).toEqual({ 'on Thursday': 'Thursday 12 June 2025' });
+    expect(resolve('The mayor said on Monday that she would resign.')).toEqual({ 'on Monday': 'Monday 16 June 2025' });
+  });
+
+  it('GIVEN a present-tense verb that is no schedule (a plural noun, a speech verb, a past verb further back) THEN the date stays the last one', () => {
+    expect(resolve('The council approved the new rules on Friday.')).toEqual({ 'on Friday': 'Friday 13 June 2025' });
+    expect(resolve('Prices rose after protests on Friday.')).toEqual({ 'on Friday': 'Friday 13 June 2025' });
+    expect(resolve('The report, published on Tuesday, says the river is clean.')).toEqual({ 'on Tuesday': 'Tuesday 17 June 2025' });
+    expect(resolve('The minister says he was attacked on Tuesday.')).toEqual({ 'on Tuesday': 'Tuesday 17 June 2025' });
+    expect(resolve('Army helicopters flew in 26 tonnes of food, water and blankets on Sunday.')).toEqual({ 'on Sunday': 'Sunday 15 June 2025' });
+    expect(resolve('Castlebridge completed the signing of Swedish striker Tobias Lindqvist from Vale Rovers for a club-record fee of 38 million pounds on Thursday night.')).toEqual({ 'on Thursday night': 'Thursday 12 June 2025' });
+    expect(resolve('"He scores the goals that win you points in February," the coach said.')).toEqual({ 'in February': 'February 2025' });
+  });
+
+  it('GIVEN "will" more than a few words before the date THEN the verb it governs still puts the date ahead', () => {
+    expect(resolve('The mission team will present its first images at a news conference in Darmstadt on Monday.')).toEqual({ 'on Monday': 'Monday 23 June 2025' });
+  });
+
+  it('GIVEN "last", "earlier" or "ago" beside a future verb THEN the date stays in the past', () => {
+    expect(resolve('The board would not meet, as it did last Thursday.')).toEqual({ 'last Thursday': 'Thursday 12 June 2025' });
+    expect(resolve('The museum opens its doors earlier on Friday.')).toEqual({ 'earlier on Friday': 'Friday 13 June 2025' });
+  });
+});

@@ -344,3 +344,34 @@ describe('names, roles and pronouns', () => {
     expect(askLeak('/who Tomas Reyes').answer).toMatch(/^Tomas Reyes, Dunmore's representative to the water board/);
   });
 });
+
+const SUMMIT = `---
+published: 2025-06-18
+source: Lakeside Courier
+---
+Leaders to meet in Geneva as fares change
+
+The two leaders would meet in Geneva on Thursday, officials said.
+
+The new fare scheme begins on July 1. The festival opens on Friday.
+
+The mayor said on Monday that she would resign.
+`;
+
+describe('dates of events yet to happen', () => {
+  const summit = buildLibrary([parseArticle(SUMMIT, 'summit')]);
+  const askSummit = (input: string) => answerInput(summit, input);
+
+  it('GIVEN "would meet … on Thursday" in an article published on a Wednesday THEN /when resolves it to the coming Thursday', () => {
+    expect(askSummit('/when will the two leaders meet').answer).toMatch(/^Thursday \(19 June 2025\)/);
+  });
+
+  it('GIVEN "begins on July 1" and "opens on Friday" in an article published in June THEN /when gives the coming dates', () => {
+    expect(askSummit('/when does the new fare scheme begin').answer).toMatch(/^July 1 \(Tuesday 1 July 2025\)/);
+    expect(askSummit('/when does the festival open').answer).toMatch(/^Friday \(20 June 2025\)/);
+  });
+
+  it('GIVEN "said on Monday that she would resign" THEN /when dates the saying to the last Monday', () => {
+    expect(askSummit('/when did the mayor say she would resign').answer).toMatch(/^Monday \(16 June 2025\)/);
+  });
+});

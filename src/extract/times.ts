@@ -3,7 +3,9 @@
 // ("following Russia's invasion of Ukraine", "before Moscow's deadline").
 import type { Article } from '../types.js';
 import type { TimeFact, TimeKind } from '../search/article-index.js';
-import { MONTH_PATTERN, MONTHS, NUMBER_WORD_PATTERN, NUMBER_WORDS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/lexicon.js';
+import { MONTH_PATTERN, MONTHS, NUMBER_WORD_PATTERN, NUMBER_WORDS, SETTING_VERBS, SPEECH_VERBS, WEEKDAY_PATTERN, WEEKDAYS } from '../text/lexicon.js';
+import { stem } from '../text/tokens.js';
+import { verbFormKinds } from '../text/words.js';
 
 const MONTH = `(?:${MONTH_PATTERN}|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)`;
 const WEEKDAY = `(?:${WEEKDAY_PATTERN})`;
@@ -129,8 +131,13 @@ export function extractTimes(article: Article): TimeFact[] {
     for (const f of findTimeExpressions(sentence.text)) {
       const expression = sentence.text.slice(f.start, f.end);
       const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end };
-      // Tense is judged near the expression: "would" elsewhere in the sentence says nothing of it.
-      if (published) fact.resolved = resolveDate(expression, f.kind, published, sentence.text.slice(Math.max(0, f.start - 60), f.end));
+      if (published) {
+        // Tense is judged near the expression: "will" elsewhere in the sentence says nothing of it.
+        // The words say it ("will", "is due to", "next"), or the verb that governs the expression
+        // does ("would meet … on Thursday", "begins on July 1").
+        const future = FUTURE_WORDS.test(sentence.text.slice(Math.max(0, f.start - 60), f.end)) || governingTense(sentence.text.slice(0, f.start)) === 'future';
+        fact.resolved = resolveDate(expression, f.kind, published, future);
+      }
       facts.push(fact);
     }
   }
@@ -151,13 +158,106 @@ function cap(s: string): string {
 /** "three weeks ago", "a year ago": a count of days, weeks, months or years back from publication. */
 const AGO = new RegExp(String.raw`\b(\d+|a|an|${NUMBER_WORD_PATTERN}) (day|week|month|year)s? ago\b`);
 
+/** Words near a time expression that put its event in the future. */
+const FUTURE_WORDS = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|next)\b/i;
+
+/** Words that open a clause: walking back from a time expression, the verb before them governs another clause. */
+const CLAUSE_OPENERS = new Set('that which who whom whose when where while whether because if although though unless'.split(' '));
+/**
+ * Words after which a form ending in -s or -ed is a noun or a modifier ("the talks", "after
+ * protests", "38 million pounds", "water and blankets", "the delayed match"), not the clause's verb:
+ * determiners, prepositions, numbers, "and"/"or" of a list, and the pronouns no third person
+ * singular verb follows ("win you points").
+ */
+const NOMINAL_CONTEXT = new Set([
+  ...(
+    'the a an this these those its his her their our my your some any no every each all both many several few more most other such another ' +
+    'of in on at by for from with within without into onto upon about above after against along among around before behind below beneath ' +
+    'beside between beyond during except inside outside over past since through throughout till toward towards under until via per ' +
+    'and or nor i you we they me us them him'
+  ).split(' '),
+  ...Object.keys(NUMBER_WORDS),
+]);
+/** Modals that say nothing of when (could, might): a verb group with one has no tense to read. */
+const OTHER_MODALS = new Set('could should might may must can'.split(' '));
+const SETTING_STEMS = new Set([...SETTING_VERBS].map(stem));
+const SPEECH_STEMS = new Set([...SPEECH_VERBS].map(stem));
+
+/** "won't" → "will", "didn't" → "did", "they'll" → "will": the verb a contraction is made of. */
+function uncontracted(word: string): string {
+  const w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'ll")) return 'will';
+  if (!w.endsWith("n't")) return w;
+  const base = w.slice(0, -3);
+  return base === 'wo' ? 'will' : base === 'ca' ? 'can' : base === 'sha' ? 'shall' : base;
+}
+
+/**
+ * The tense of the verb that governs a time expression, read walking back from the expression
+ * through its clause (`before` is the sentence up to the expression). The reader of the day takes
+ * a date as past unless the sentence puts it ahead, and two verb groups do that without the words
+ * FUTURE_WORDS looks for:
+ * - reported future, "would" + verb ("the two leaders would meet in Geneva on Thursday, officials
+ *   said"): the event comes after the saying, which news reports on the day. Not "would have met"
+ *   (its participle is read first, as past), nor a refusal ("would not comment on Thursday"), which
+ *   happened when it was reported;
+ * - a schedule, a verb in the third person simple present beside the date ("the new fare scheme
+ *   begins on July 1", "the ban takes effect in March"), or the present passive of a verb that
+ *   sets an event ("the final is held on Saturday"): news tells past events in the past tense, so a
+ *   present one dated is a timetable. A form ending in -s is often a plural noun ("the new rules on
+ *   Friday"), so it is the verb only when it follows its subject and no other verb comes before it
+ *   in the clause ("approved the new rules on Friday" is past). Speech verbs are no schedule
+ *   ("says he was attacked on Tuesday"): they end the clause.
+ * Undefined when the clause does not say.
+ */
+export function governingTense(before: string): 'future' | 'past' | undefined {
+  // The clause: after the last punctuation that separates one ("The report, published on Tuesday,
+  // says"), a comma inside a number ("1,200") aside.
+  let start = 0;
+  for (const m of before.matchAll(/[;:()"“”—–]|,(?!\d)/g)) start = m.index + 1;
+  const written = before.slice(start).match(/[\p{L}'’-]+/gu) ?? [];
+  const words = written.map(uncontracted);
+  const nominal = (i: number) => i < 0 || NOMINAL_CONTEXT.has(words[i]!) || /^\d/.test(words[i]!) || /['’]s?$/.test(written[i]!);
+  // A present form ending in -s, taken for the verb if nothing surer comes before it in the clause.
+  let present: 'future' | undefined;
+  const first = Math.max(0, words.length - 12);
+  for (let i = words.length - 1; i >= first; i--) {
+    const w = words[i]!;
+    if (CLAUSE_OPENERS.has(w) || SPEECH_VERBS.has(w)) return present;
+    // A name is no verb ("Manchester United"); the sentence's first word is written with a capital anyway.
+    if (/^\p{Lu}/u.test(written[i]!) && !(i === 0 && start === 0)) continue;
+    if (w === 'will' || w === 'shall') return 'future';
+    if (w === 'would') {
+      const [next, after] = [words[i + 1], words[i + 2]];
+      if ((next === 'not' || next === 'never') && after !== undefined && SPEECH_STEMS.has(stem(after))) return undefined;
+      return 'future';
+    }
+    if (OTHER_MODALS.has(w) || w === 'do' || w === 'does' || w === 'is' || w === 'are' || w === 'am') return present;
+    if (w === 'was' || w === 'were' || w === 'had' || w === 'did') return 'past';
+    if (w === 'be' || w === 'been' || w === 'being' || w === 'have') continue;
+    const kinds = verbFormKinds(w);
+    if (kinds.includes('past') && !nominal(i - 1)) {
+      const aux = words[i - 1];
+      // "would be presented", "has been closed": the auxiliary before says the tense.
+      if (aux === 'be' || aux === 'been' || aux === 'being') continue;
+      if (aux === 'is' || aux === 'are') return SETTING_STEMS.has(stem(w)) ? 'future' : undefined;
+      return 'past';
+    }
+    // "has until 5 p.m. on February 27" is a present; "has said" was read as past at its participle.
+    if (kinds.includes('s') && i > 0 && !nominal(i - 1)) present ??= 'future';
+  }
+  // Twelve words back and still no verb for sure: the -s form may be the object's plural
+  // ("completed the signing of … for a fee of 38 million pounds on Thursday night").
+  return first === 0 ? present : undefined;
+}
+
 /**
  * Resolve a relative expression against the publication date, the way a reader of that day
  * would: "Tuesday" is the last Tuesday (the next one when the sentence speaks of the future).
  */
-function resolveDate(expression: string, kind: TimeKind, published: Date, sentence: string): string | undefined {
+function resolveDate(expression: string, kind: TimeKind, published: Date, speaksOfFuture: boolean): string | undefined {
   const e = expression.toLowerCase();
-  const future = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|next)\b/i.test(sentence) && !/\b(?:last|earlier|ago)\b/.test(e);
+  const future = speaksOfFuture && !/\b(?:last|earlier|ago)\b/.test(e);
   if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(e)) return formatDate(published);
   if (/\byesterday\b/.test(e)) return formatDate(new Date(published.getTime() - DAY_MS));
   if (/\btomorrow\b/.test(e)) return formatDate(new Date(published.getTime() + DAY_MS));
