@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { answerInput, buildLibrary, parseArticle } from '../src/index.js';
 import { questionType } from '../src/answer/answer-type.js';
-import { composeRead } from '../src/answer/read-answer.js';
+import { composeRead, readerWeights, scoreQuestion } from '../src/answer/read-answer.js';
+import { choiceProbabilities, probabilities, readCandidates } from '../src/answer/reader.js';
+import type { Answer } from '../src/types.js';
 
 // Reference prose, as an encyclopedia writes it: long sentences, no quotes, few people.
 const ARTICLE = `The Varnholt Canal
@@ -67,5 +69,37 @@ describe('the reader', () => {
     expect(text.startsWith('1831 — …')).toBe(true);
     expect(text).toContain('opened in 1831');
     expect(text).not.toMatch(/ \S{1,3}…$/);
+  });
+});
+
+describe("the reader's probabilities", () => {
+  const weights = readerWeights();
+  const notFound = { found: false } as Answer;
+
+  it('GIVEN several candidates THEN each probability is a share of one choice that also holds "none of them"', () => {
+    const scored = scoreQuestion(library.list()[0]!, 'Which section did the volunteer trust restore?', notFound);
+    expect(scored.length).toBeGreaterThan(1);
+    const total = scored.reduce((sum, c) => sum + c.probability, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(1);
+  });
+
+  it('GIVEN a rival as good as a candidate THEN the candidate is less sure than when it stands alone', () => {
+    const [alone] = choiceProbabilities([2]);
+    const [contested] = choiceProbabilities([2, 2]);
+    expect(contested!).toBeLessThan(alone!);
+    expect(choiceProbabilities([800, 0]).every(Number.isFinite)).toBe(true);
+  });
+
+  it('GIVEN a question about what did not happen THEN a sentence that says nothing of it is weighed as less probable', () => {
+    const ix = library.list()[0]!;
+    const { candidates: asked } = readCandidates(ix, { question: 'Which section did the volunteer trust not restore?' });
+    const { candidates: plain } = readCandidates(ix, { question: 'Which section did the volunteer trust restore?' });
+    const restored = (cs: typeof asked) => cs.find((c) => ix.article.sentences[c.sentence]!.text.includes('restored the eastern section'))!;
+    expect(restored(asked).features.negationMissing).toBe(1);
+    expect(restored(plain).features.negationMissing).toBe(0);
+    const [pAsked] = probabilities(weights, [restored(asked)]);
+    const [pPlain] = probabilities(weights, [restored(plain)]);
+    expect(pAsked!).toBeLessThan(pPlain!);
   });
 });
