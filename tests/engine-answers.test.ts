@@ -375,3 +375,28 @@ describe('dates of events yet to happen', () => {
     expect(askSummit('/when did the mayor say she would resign').answer).toMatch(/^Monday \(16 June 2025\)/);
   });
 });
+
+describe('where a person is', () => {
+  const TRIAL = `Warehouse owner convicted of arson
+
+A jury in Eastgate convicted Martin Whitfield of setting fire to his own warehouse on Tuesday.
+
+Prosecutors showed that Whitfield deleted a series of text messages to his brother-in-law, Kevin Marsh, on the morning after the fire.
+
+His accountant, Lena Ostrova, of Harwick, told the court the business had been losing money for two years.
+`;
+  const trial = buildLibrary([parseArticle(TRIAL, 'trial')]);
+  const askTrial = (input: string) => answerInput(trial, input);
+
+  it('GIVEN a time written right after a name THEN /where does not give that time as where the person is', () => {
+    const a = askTrial('/where Kevin Marsh');
+    expect(a.fact ?? '').not.toMatch(/morning/i);
+    expect(a.answer).not.toMatch(/^On the morning/);
+  });
+
+  it('GIVEN a place written right after a name THEN /where gives it', () => {
+    const a = askTrial('/where Lena Ostrova');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/Harwick/);
+  });
+});

@@ -27,22 +27,9 @@ function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
   const known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase());
   const out: Locative[] = [];
   for (const m of text.matchAll(LOCATIVE)) {
-    const prep = m[1]!.toLowerCase();
-    const np = m[2]!.trim();
-    const words = np.split(/\s+/);
-    const head = normalizeWord(words[words.length - 1]!);
-    const first = normalizeWord(words[0]!);
-    if (NOT_PLACE_NOUNS.has(head) || NOT_PLACE_NOUNS.has(first)) continue;
     if (/\baccording\s*$/i.test(text.slice(0, m.index))) continue; // "according to X" names a source, not a place
-    if (/^\d/.test(np) && !words.some((w) => PLACE_WORDS.has(normalizeWord(w)))) continue; // "27 Ropewalk Lane" is a place; "3 days" is not
-    const proper = /^\p{Lu}/u.test(np) && !STARTS_WITH_DATE_WORD.test(np);
-    const knownPlace = known.some((k) => np.toLowerCase().includes(k));
-    const placeNoun = words.some((w) => PLACE_NOUNS.has(normalizeWord(w)) || PLACE_WORDS.has(normalizeWord(w)));
-    let weight = (proper ? 0.8 : 0) + (knownPlace ? 0.6 : 0) + (placeNoun ? 0.8 : 0);
+    const weight = placeWeight(m[1]!.toLowerCase(), m[2]!.trim(), known);
     if (weight === 0) continue;
-    if (prep === 'on' && !placeNoun) continue;
-    if (['to', 'from', 'into', 'onto', 'toward', 'towards'].includes(prep) && !placeNoun && !proper) continue;
-    weight = Math.min(1, weight);
     // Chain "to a school gymnasium in the neighbouring town of Eikefjord".
     let end = m.index + m[0].length;
     const chain = /^\s+(?:in|at|near|of|on)\s+(?:the\s+)?(?:[\p{L}'-]+\s+){0,4}?(?:town|city|village|county|region|district|area|province|island|\p{Lu}[\p{L}'-]*)(?:\s+of\s+\p{Lu}[\p{L}'-]*)?/u.exec(text.slice(end));
@@ -50,6 +37,24 @@ function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     out.push({ text: text.slice(m.index, end).replace(/\u2024/g, '.'), start: m.index, end, weight });
   }
   return out;
+}
+
+/**
+ * How place-like a phrase after a preposition is (0: no place): a proper name, a place the
+ * article names, a place noun; "on" and "to"/"from" need more than a capital.
+ */
+function placeWeight(prep: string, np: string, known: string[]): number {
+  const words = np.split(/\s+/);
+  const head = normalizeWord(words[words.length - 1]!);
+  const first = normalizeWord(words[0]!);
+  if (NOT_PLACE_NOUNS.has(head) || NOT_PLACE_NOUNS.has(first)) return 0;
+  if (/^\d/.test(np) && !words.some((w) => PLACE_WORDS.has(normalizeWord(w)))) return 0; // "27 Ropewalk Lane" is a place; "3 days" is not
+  const proper = /^\p{Lu}/u.test(np) && !STARTS_WITH_DATE_WORD.test(np);
+  const knownPlace = known.some((k) => np.toLowerCase().includes(k));
+  const placeNoun = words.some((w) => PLACE_NOUNS.has(normalizeWord(w)) || PLACE_WORDS.has(normalizeWord(w)));
+  if (prep === 'on' && !placeNoun) return 0;
+  if (['to', 'from', 'into', 'onto', 'toward', 'towards'].includes(prep) && !placeNoun && !proper) return 0;
+  return Math.min(1, (proper ? 0.8 : 0) + (knownPlace ? 0.6 : 0) + (placeNoun ? 0.8 : 0));
 }
 
 function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
@@ -99,11 +104,30 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     // "Northern Seed Partners, a venture fund based in Leeds", "Quellbrook Systems, which is based in Tolbury".
     const described = /^,?\s+(?:(?:a|an|the)\s+[^,.;]{0,60}?|(?:which|that|who)\s+(?:is|was|are|were|has been)\s+)\b(?:based|located|headquartered|situated)\s+((?:in|at|near|outside)\s+[^,.;]{2,60}?)(?=[,.;]|\s{1,20}(?:with|which|who|that|and)\b|$)/.exec(sentence.slice(at + thing.name.length));
     if (described) return { fact: described[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
+    // "Lena Ostrova, of Harwick,": news writes where someone is from after "of" (an organisation there is no place).
+    const from = /^,\s+of\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}),/u.exec(sentence.slice(at + thing.name.length));
+    if (from && !ix.organisations.some((o) => o.name === from[1])) return { fact: `From ${from[1]}`, sentence: s, score: 100, confidence: 0.85 };
     const after = AFTER_NAME.exec(sentence.slice(at + thing.name.length));
     if (!after || findTimeExpressions(after[1]!).some((t) => t.end - t.start >= after[1]!.replace(/^\w+\s+/, '').length - 2)) continue;
+    // "his brother-in-law, Kevin Marsh, on the morning after the fire": a time, not where he is.
+    if (!isPlacePhrase(ix, after[1]!)) continue;
     return { fact: after[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
   }
   return undefined;
+}
+
+/** A phrase written after a name ("in Stavanger", "410 kilometres upstream of the border") that names a place. */
+function isPlacePhrase(ix: ArticleIndex, phrase: string): boolean {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (/^(?:about|some|roughly)$/i.test(words[0] ?? '')) words.shift();
+  if (/^\d/.test(words[0] ?? '')) words.splice(0, 2); // "410 kilometres"
+  // "upstream of the border": a direction from somewhere is a place.
+  if (words[1]?.toLowerCase() === 'of') return true;
+  const prep = (words.shift() ?? '').toLowerCase();
+  if (words[0]?.toLowerCase() === 'the') words.shift();
+  if (words.length === 0) return false;
+  const known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase());
+  return placeWeight(prep, words.join(' '), known) > 0;
 }
 
 /** A month or a weekday opening a phrase: a date, not a proper name of a place. */
