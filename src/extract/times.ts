@@ -220,12 +220,16 @@ export function governingTense(before: string): 'future' | 'past' | undefined {
   const nominal = (i: number) => i < 0 || NOMINAL_CONTEXT.has(words[i]!) || /^\d/.test(words[i]!) || /['’]s?$/.test(written[i]!);
   // A present form ending in -s, taken for the verb if nothing surer comes before it in the clause.
   let present: 'future' | undefined;
-  const first = Math.max(0, words.length - 12);
-  for (let i = words.length - 1; i >= first; i--) {
+  // Twelve words are read, names aside: "will face Hollins Vale in the final at the Westgate Arena
+  // in Lowrie on Sunday" is nine words from its verb.
+  let left = 12;
+  let i = words.length - 1;
+  for (; i >= 0 && left > 0; i--) {
     const w = words[i]!;
     if (CLAUSE_OPENERS.has(w) || SPEECH_VERBS.has(w)) return present;
     // A name is no verb ("Manchester United"); the sentence's first word is written with a capital anyway.
     if (/^\p{Lu}/u.test(written[i]!) && !(i === 0 && start === 0)) continue;
+    left--;
     if (w === 'will' || w === 'shall') return 'future';
     if (w === 'would') {
       const [next, after] = [words[i + 1], words[i + 2]];
@@ -248,7 +252,7 @@ export function governingTense(before: string): 'future' | 'past' | undefined {
   }
   // Twelve words back and still no verb for sure: the -s form may be the object's plural
   // ("completed the signing of … for a fee of 38 million pounds on Thursday night").
-  return first === 0 ? present : undefined;
+  return i < 0 ? present : undefined;
 }
 
 /**
