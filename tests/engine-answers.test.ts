@@ -375,3 +375,37 @@ describe('dates of events yet to happen', () => {
     expect(askSummit('/when did the mayor say she would resign').answer).toMatch(/^Monday \(16 June 2025\)/);
   });
 });
+
+// A past event in the lede and one to come further down, told without "will": "would meet" and a
+// present-tense schedule ("opens on Saturday").
+const SECOND_ROUND = `---
+published: 2025-06-18
+source: Lakeside Courier
+---
+Ministers meet in Vienna as harbour festival opens
+
+The two foreign ministers met in Vienna on Monday to prepare a ceasefire plan. The harbour festival opened its first stage on Monday to crowds of several thousand.
+
+The ministers discussed prisoner exchanges and a new border crossing.
+
+Organisers said ticket sales had doubled since last year.
+
+The two foreign ministers would meet again in Geneva on Thursday, officials said.
+
+The festival's main stage opens on Saturday, the organisers said.
+`;
+
+describe('the tense of the question and of the event that answers it', () => {
+  const round = buildLibrary([parseArticle(SECOND_ROUND, 'second-round')]);
+  const askRound = (input: string) => answerInput(round, input);
+
+  it('GIVEN a past meeting in the lede and "would meet again … on Thursday" further down THEN /when will they meet gives the coming Thursday', () => {
+    expect(askRound('/when will the foreign ministers meet').answer).toMatch(/^Thursday \(19 June 2025\)/);
+    expect(askRound('/when did the foreign ministers meet').answer).toMatch(/^Monday \(16 June 2025\)/);
+  });
+
+  it('GIVEN a stage that opened on Monday in the lede and one that "opens on Saturday" further down THEN /when does it open gives the coming Saturday', () => {
+    expect(askRound('/when does the festival stage open').answer).toMatch(/^Saturday \(21 June 2025\)/);
+    expect(askRound('/when did the festival stage open').answer).toMatch(/^Monday \(16 June 2025\)/);
+  });
+});

@@ -130,14 +130,9 @@ export function extractTimes(article: Article): TimeFact[] {
   for (const sentence of article.sentences) {
     for (const f of findTimeExpressions(sentence.text)) {
       const expression = sentence.text.slice(f.start, f.end);
-      const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end };
-      if (published) {
-        // Tense is judged near the expression: "will" elsewhere in the sentence says nothing of it.
-        // The words say it ("will", "is due to", "next"), or the verb that governs the expression
-        // does ("would meet … on Thursday", "begins on July 1").
-        const future = FUTURE_WORDS.test(sentence.text.slice(Math.max(0, f.start - 60), f.end)) || governingTense(sentence.text.slice(0, f.start)) === 'future';
-        fact.resolved = resolveDate(expression, f.kind, published, future);
-      }
+      const future = readsAsFuture(sentence.text, f.start, f.end);
+      const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end, future };
+      if (published) fact.resolved = resolveDate(expression, f.kind, published, future);
       facts.push(fact);
     }
   }
@@ -190,6 +185,17 @@ function uncontracted(word: string): string {
   if (!w.endsWith("n't")) return w;
   const base = w.slice(0, -3);
   return base === 'wo' ? 'will' : base === 'ca' ? 'can' : base === 'sha' ? 'shall' : base;
+}
+
+/**
+ * Does the sentence put the time expression at `start`–`end` of `text` in the future? Tense is
+ * judged near the expression: "will" elsewhere in the sentence says nothing of it. The words say it
+ * ("will", "is due to", "next"), or the verb that governs the expression does ("would meet … on
+ * Thursday", "begins on July 1"); "last", "earlier" or "ago" in the expression keep it in the past.
+ */
+function readsAsFuture(text: string, start: number, end: number): boolean {
+  if (/\b(?:last|earlier|ago)\b/i.test(text.slice(start, end))) return false;
+  return FUTURE_WORDS.test(text.slice(Math.max(0, start - 60), end)) || governingTense(text.slice(0, start)) === 'future';
 }
 
 /**
@@ -257,11 +263,10 @@ export function governingTense(before: string): 'future' | 'past' | undefined {
 
 /**
  * Resolve a relative expression against the publication date, the way a reader of that day
- * would: "Tuesday" is the last Tuesday (the next one when the sentence speaks of the future).
+ * would: "Tuesday" is the last Tuesday (the next one when the expression is read as future).
  */
-function resolveDate(expression: string, kind: TimeKind, published: Date, speaksOfFuture: boolean): string | undefined {
+function resolveDate(expression: string, kind: TimeKind, published: Date, future: boolean): string | undefined {
   const e = expression.toLowerCase();
-  const future = speaksOfFuture && !/\b(?:last|earlier|ago)\b/.test(e);
   if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(e)) return formatDate(published);
   if (/\byesterday\b/.test(e)) return formatDate(new Date(published.getTime() - DAY_MS));
   if (/\btomorrow\b/.test(e)) return formatDate(new Date(published.getTime() + DAY_MS));
