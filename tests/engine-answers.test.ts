@@ -392,7 +392,9 @@ Organisers said ticket sales had doubled since last year.
 
 The two foreign ministers would meet again in Geneva on Thursday, officials said.
 
-The festival's main stage opens on Saturday, the organisers said.
+The festival's main stage opens on Saturday, the organisers said. The city council voted on Monday to close the harbour library.
+
+The council is set to vote again on Thursday, a spokesman said.
 `;
 
 describe('the tense of the question and of the event that answers it', () => {
@@ -407,5 +409,10 @@ describe('the tense of the question and of the event that answers it', () => {
   it('GIVEN a stage that opened on Monday in the lede and one that "opens on Saturday" further down THEN /when does it open gives the coming Saturday', () => {
     expect(askRound('/when does the festival stage open').answer).toMatch(/^Saturday \(21 June 2025\)/);
     expect(askRound('/when did the festival stage open').answer).toMatch(/^Monday \(16 June 2025\)/);
+  });
+
+  it('GIVEN a vote on Monday and "is set to vote again on Thursday" THEN /when will the council vote gives the coming Thursday', () => {
+    expect(askRound('/when will the council vote').answer).toMatch(/^Thursday \(19 June 2025\)/);
+    expect(askRound('/when did the council vote').answer).toMatch(/^Monday \(16 June 2025\)/);
   });
 });

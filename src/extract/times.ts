@@ -153,8 +153,8 @@ function cap(s: string): string {
 /** "three weeks ago", "a year ago": a count of days, weeks, months or years back from publication. */
 const AGO = new RegExp(String.raw`\b(\d+|a|an|${NUMBER_WORD_PATTERN}) (day|week|month|year)s? ago\b`);
 
-/** Words near a time expression that put its event in the future. */
-const FUTURE_WORDS = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|next)\b/i;
+/** Words near a time expression that put its event in the future ("is set to vote on Thursday", "a ruling is expected on Friday"). */
+const FUTURE_WORDS = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected|are expected|is set to|are set to|next)\b/i;
 
 /** Words that open a clause: walking back from a time expression, the verb before them governs another clause. */
 const CLAUSE_OPENERS = new Set('that which who whom whose when where while whether because if although though unless'.split(' '));
