@@ -149,6 +149,15 @@ describe('resolving a time against the publication date by the tense of its verb
     expect(resolve('The mission team will present its first images at a news conference in Darmstadt on Monday.')).toEqual({ 'on Monday': 'Monday 23 June 2025' });
   });
 
+  it('GIVEN "will" and then names that make the clause long ("will face Hollins Vale … at the Westgate Arena in Lowrie on Sunday") THEN the date is the coming one', () => {
+    expect(resolve('Carrick will face Hollins Vale in the final at the Westgate Arena in Lowrie on Sunday.')).toEqual({ 'on Sunday': 'Sunday 22 June 2025' });
+  });
+
+  it('GIVEN "is set to" or "is expected" before the date THEN the date is the coming one', () => {
+    expect(resolve('The ministers are set to sign the deal on Friday.')).toEqual({ 'on Friday': 'Friday 20 June 2025' });
+    expect(resolve('A ruling on the ferry pier is expected on Friday.')).toEqual({ 'on Friday': 'Friday 20 June 2025' });
+  });
+
   it('GIVEN "last", "earlier" or "ago" beside a future verb THEN the date stays in the past', () => {
     expect(resolve('The board would not meet, as it did last Thursday.')).toEqual({ 'last Thursday': 'Thursday 12 June 2025' });
     expect(resolve('The museum opens its doors earlier on Friday.')).toEqual({ 'earlier on Friday': 'Friday 13 June 2025' });

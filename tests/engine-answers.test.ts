@@ -400,3 +400,44 @@ His accountant, Lena Ostrova, of Harwick, told the court the business had been l
     expect(a.answer).toMatch(/Harwick/);
   });
 });
+
+// A past event in the lede and one to come further down, told without "will": "would meet" and a
+// present-tense schedule ("opens on Saturday").
+const SECOND_ROUND = `---
+published: 2025-06-18
+source: Lakeside Courier
+---
+Ministers meet in Vienna as harbour festival opens
+
+The two foreign ministers met in Vienna on Monday to prepare a ceasefire plan. The harbour festival opened its first stage on Monday to crowds of several thousand.
+
+The ministers discussed prisoner exchanges and a new border crossing.
+
+Organisers said ticket sales had doubled since last year.
+
+The two foreign ministers would meet again in Geneva on Thursday, officials said.
+
+The festival's main stage opens on Saturday, the organisers said. The city council voted on Monday to close the harbour library.
+
+The council is set to vote again on Thursday, a spokesman said.
+`;
+
+describe('the tense of the question and of the event that answers it', () => {
+  const round = buildLibrary([parseArticle(SECOND_ROUND, 'second-round')]);
+  const askRound = (input: string) => answerInput(round, input);
+
+  it('GIVEN a past meeting in the lede and "would meet again … on Thursday" further down THEN /when will they meet gives the coming Thursday', () => {
+    expect(askRound('/when will the foreign ministers meet').answer).toMatch(/^Thursday \(19 June 2025\)/);
+    expect(askRound('/when did the foreign ministers meet').answer).toMatch(/^Monday \(16 June 2025\)/);
+  });
+
+  it('GIVEN a stage that opened on Monday in the lede and one that "opens on Saturday" further down THEN /when does it open gives the coming Saturday', () => {
+    expect(askRound('/when does the festival stage open').answer).toMatch(/^Saturday \(21 June 2025\)/);
+    expect(askRound('/when did the festival stage open').answer).toMatch(/^Monday \(16 June 2025\)/);
+  });
+
+  it('GIVEN a vote on Monday and "is set to vote again on Thursday" THEN /when will the council vote gives the coming Thursday', () => {
+    expect(askRound('/when will the council vote').answer).toMatch(/^Thursday \(19 June 2025\)/);
+    expect(askRound('/when did the council vote').answer).toMatch(/^Monday \(16 June 2025\)/);
+  });
+});

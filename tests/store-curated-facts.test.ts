@@ -26,7 +26,7 @@ function extracted(): ArticleIndex {
     people,
     organisations,
     places: [],
-    times: [{ expression: 'on Wednesday', kind: 'weekday', sentence: 0, paragraph: 1, start: 36, end: 48 }],
+    times: [{ expression: 'on Wednesday', kind: 'weekday', sentence: 0, paragraph: 1, start: 36, end: 48, future: false }],
     quotes: [{ text: 'The bridge is safe for heavy trucks again,', speaker: 'Lind', personId: 'lind', sentence: 2, paragraph: 2 }],
     facts: {
       ...built.facts,

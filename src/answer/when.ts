@@ -40,7 +40,14 @@ function formatTime(t: TimeFact): string {
 /** How much more a time in the first two paragraphs weighs than one further down. */
 const OPENING_EVENT_WEIGHT = 1.3;
 
-/** Words right before an event's verb that put it in the future ("would be sentenced", "is expected to vote on"). */
+/**
+ * Words right before an event's verb that put it in the future ("would be sentenced", "is expected
+ * to vote on"). This reads the verb of the event the question names, not a time expression (whose
+ * tense the extractor reads, TimeFact.future): it is no verb that governs a time, and it holds the
+ * sentence back even when a time in it dates another, past clause ("pleaded guilty in August and
+ * would be sentenced"). So it is a check of its own, and a strict one: only the auxiliary right
+ * before the verb counts, not a "will" or "next" a few words away as for a time.
+ */
 const YET_TO_HAPPEN = /\b(?:will|would|shall|(?:is|are)\s+(?:due|expected|set|scheduled|likely|going)\s+to)\s+(?:be\s+)?$/i;
 
 /** Does the question ask about the future ("when is the final", "when will …")? */
@@ -71,9 +78,6 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
     // Distance is measured to the event's words, not to the names around it ("The steam tug Maud
     // Ferrier, built in 1911 …, sailed back … on Thursday": Thursday dates the sailing).
     const span = matchedSpan(text, hit, names) ?? matchedSpan(text, hit);
-    // A sentence in the tense the question asks about answers it better ("when is the final").
-    const sentenceFuture = /\b(?:will|shall|is due|are due|is scheduled|are scheduled|is expected|are expected|is set to|are set to)\b/i.test(text);
-    const tense = future === undefined ? 1 : future === sentenceFuture ? 1.3 : 0.8;
     // "When was Tennant sentenced?" is not answered by "he would be sentenced on 28 February": the
     // event the sentence dates has not happened yet.
     if (future === false && span && YET_TO_HAPPEN.test(text.slice(Math.max(0, span.start - 40), span.start))) continue;
@@ -94,6 +98,9 @@ export function timeCandidates(ix: ArticleIndex, hits: SentenceHit[], allowDurat
       if (!best || score > best.score) best = { t, score };
     }
     if (!best) continue;
+    // A time in the tense the question asks about answers it better ("when is the final"), as the
+    // extractor reads it ("would meet … on Thursday", "opens on Saturday" are still to come).
+    const tense = future === undefined ? 1 : future === best.t.future ? 1.3 : 0.8;
     // News tells its main event first: a time in the opening paragraphs dates the story's event,
     // one further down more often an earlier one ("was last hit by an earthquake in 1962").
     const opening = ix.article.sentences[hit.index]!.paragraph <= 2 ? OPENING_EVENT_WEIGHT : 1;

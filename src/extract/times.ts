@@ -130,14 +130,9 @@ export function extractTimes(article: Article): TimeFact[] {
   for (const sentence of article.sentences) {
     for (const f of findTimeExpressions(sentence.text)) {
       const expression = sentence.text.slice(f.start, f.end);
-      const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end };
-      if (published) {
-        // Tense is judged near the expression: "will" elsewhere in the sentence says nothing of it.
-        // The words say it ("will", "is due to", "next"), or the verb that governs the expression
-        // does ("would meet … on Thursday", "begins on July 1").
-        const future = FUTURE_WORDS.test(sentence.text.slice(Math.max(0, f.start - 60), f.end)) || governingTense(sentence.text.slice(0, f.start)) === 'future';
-        fact.resolved = resolveDate(expression, f.kind, published, future);
-      }
+      const future = readsAsFuture(sentence.text, f.start, f.end);
+      const fact: TimeFact = { expression, kind: f.kind, sentence: sentence.index, paragraph: sentence.paragraph, start: f.start, end: f.end, future };
+      if (published) fact.resolved = resolveDate(expression, f.kind, published, future);
       facts.push(fact);
     }
   }
@@ -158,8 +153,8 @@ function cap(s: string): string {
 /** "three weeks ago", "a year ago": a count of days, weeks, months or years back from publication. */
 const AGO = new RegExp(String.raw`\b(\d+|a|an|${NUMBER_WORD_PATTERN}) (day|week|month|year)s? ago\b`);
 
-/** Words near a time expression that put its event in the future. */
-const FUTURE_WORDS = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|next)\b/i;
+/** Words near a time expression that put its event in the future ("is set to vote on Thursday", "a ruling is expected on Friday"). */
+const FUTURE_WORDS = /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected|are expected|is set to|are set to|next)\b/i;
 
 /** Words that open a clause: walking back from a time expression, the verb before them governs another clause. */
 const CLAUSE_OPENERS = new Set('that which who whom whose when where while whether because if although though unless'.split(' '));
@@ -193,6 +188,17 @@ function uncontracted(word: string): string {
 }
 
 /**
+ * Does the sentence put the time expression at `start`–`end` of `text` in the future? Tense is
+ * judged near the expression: "will" elsewhere in the sentence says nothing of it. The words say it
+ * ("will", "is due to", "next"), or the verb that governs the expression does ("would meet … on
+ * Thursday", "begins on July 1"); "last", "earlier" or "ago" in the expression keep it in the past.
+ */
+function readsAsFuture(text: string, start: number, end: number): boolean {
+  if (/\b(?:last|earlier|ago)\b/i.test(text.slice(start, end))) return false;
+  return FUTURE_WORDS.test(text.slice(Math.max(0, start - 60), end)) || governingTense(text.slice(0, start)) === 'future';
+}
+
+/**
  * The tense of the verb that governs a time expression, read walking back from the expression
  * through its clause (`before` is the sentence up to the expression). The reader of the day takes
  * a date as past unless the sentence puts it ahead, and two verb groups do that without the words
@@ -220,12 +226,16 @@ export function governingTense(before: string): 'future' | 'past' | undefined {
   const nominal = (i: number) => i < 0 || NOMINAL_CONTEXT.has(words[i]!) || /^\d/.test(words[i]!) || /['’]s?$/.test(written[i]!);
   // A present form ending in -s, taken for the verb if nothing surer comes before it in the clause.
   let present: 'future' | undefined;
-  const first = Math.max(0, words.length - 12);
-  for (let i = words.length - 1; i >= first; i--) {
+  // Twelve words are read, names aside: "will face Hollins Vale in the final at the Westgate Arena
+  // in Lowrie on Sunday" is nine words from its verb.
+  let left = 12;
+  let i = words.length - 1;
+  for (; i >= 0 && left > 0; i--) {
     const w = words[i]!;
     if (CLAUSE_OPENERS.has(w) || SPEECH_VERBS.has(w)) return present;
     // A name is no verb ("Manchester United"); the sentence's first word is written with a capital anyway.
     if (/^\p{Lu}/u.test(written[i]!) && !(i === 0 && start === 0)) continue;
+    left--;
     if (w === 'will' || w === 'shall') return 'future';
     if (w === 'would') {
       const [next, after] = [words[i + 1], words[i + 2]];
@@ -248,16 +258,15 @@ export function governingTense(before: string): 'future' | 'past' | undefined {
   }
   // Twelve words back and still no verb for sure: the -s form may be the object's plural
   // ("completed the signing of … for a fee of 38 million pounds on Thursday night").
-  return first === 0 ? present : undefined;
+  return i < 0 ? present : undefined;
 }
 
 /**
  * Resolve a relative expression against the publication date, the way a reader of that day
- * would: "Tuesday" is the last Tuesday (the next one when the sentence speaks of the future).
+ * would: "Tuesday" is the last Tuesday (the next one when the expression is read as future).
  */
-function resolveDate(expression: string, kind: TimeKind, published: Date, speaksOfFuture: boolean): string | undefined {
+function resolveDate(expression: string, kind: TimeKind, published: Date, future: boolean): string | undefined {
   const e = expression.toLowerCase();
-  const future = speaksOfFuture && !/\b(?:last|earlier|ago)\b/.test(e);
   if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(e)) return formatDate(published);
   if (/\byesterday\b/.test(e)) return formatDate(new Date(published.getTime() - DAY_MS));
   if (/\btomorrow\b/.test(e)) return formatDate(new Date(published.getTime() + DAY_MS));

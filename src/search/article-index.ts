@@ -40,6 +40,11 @@ export interface TimeFact {
   end: number;
   /** A calendar date when it could be resolved against the publication date. */
   resolved?: string | undefined;
+  /**
+   * The event the expression dates is read as still to come ("will meet on Thursday", "would meet
+   * … on Thursday", "begins on July 1"): the reading that resolves the date, kept for the answerers.
+   */
+  future: boolean;
 }
 
 /** A direct quote and who said it. */
