@@ -177,37 +177,49 @@ function classifyRun(sentence: number, words: Word[], from: number, to: number):
   const nameWords = words.slice(nameFrom, to + 1);
   if (nameWords.length === 0) return [];
   const lastNorm = nameWords[nameWords.length - 1]!.norm;
-  const title = words
-    .slice(from, nameFrom)
-    .map((w) => w.text)
-    .join(' ');
-  const base = { sentence, first: nameFrom, last: to, text: cleanName(nameWords), start: nameWords[0]!.start, end: nameWords[nameWords.length - 1]!.end, title };
+  // Made only for a run that is kept (most runs are), and literally rather than by spreading a
+  // shared base: this runs for every capitalised run of the article. The keys keep their order.
+  const span = (kind: NameKind): NameSpan[] => [
+    {
+      sentence,
+      first: nameFrom,
+      last: to,
+      text: cleanName(nameWords),
+      start: nameWords[0]!.start,
+      end: nameWords[nameWords.length - 1]!.end,
+      title: words
+        .slice(from, nameFrom)
+        .map((w) => w.text)
+        .join(' '),
+      kind,
+    },
+  ];
 
   if (nameWords.some((w) => TIME_WORDS.has(w.norm))) return [];
   // "Prime Minister", "Permanent Representative": a title with no name after it.
   if (nameWords.every((w) => isTitleWord(w) || TITLE_MODIFIERS.has(w.norm))) return [];
-  if (nameWords.length === 1 && NATIONALITY.test(lastNorm)) return [{ ...base, kind: 'other' }];
-  if (nameWords.every((w) => COUNTRIES_AND_NATIONALITIES.has(w.norm) || COMPASS.has(w.norm))) return [{ ...base, kind: 'place' }];
-  if (nameWords.some((w) => ORGANISATION_WORDS.has(w.norm))) return [{ ...base, kind: 'organisation' }];
+  if (nameWords.length === 1 && NATIONALITY.test(lastNorm)) return span('other');
+  if (nameWords.every((w) => COUNTRIES_AND_NATIONALITIES.has(w.norm) || COMPASS.has(w.norm))) return span('place');
+  if (nameWords.some((w) => ORGANISATION_WORDS.has(w.norm))) return span('organisation');
   // "the rights group Open Verask", "the Civic Renewal party": named beside the word for what it is.
   const before = words[from - 1];
   const after = words[to + 1];
   const namedAsOrganisation = (w: Word | undefined, gap: string) => w !== undefined && !w.capitalized && ORGANISATION_WORDS.has(w.norm) && /^\s+$/.test(gap);
-  if (namedAsOrganisation(before, words[from]!.gap) || (!words[to]!.possessive && namedAsOrganisation(after, after?.gap ?? ''))) return [{ ...base, kind: 'organisation' }];
-  if (PLACE_WORDS.has(lastNorm) || nameWords.some((w) => PLACE_WORDS.has(w.norm) && w.norm !== 'st')) return [{ ...base, kind: 'place' }];
+  if (namedAsOrganisation(before, words[from]!.gap) || (!words[to]!.possessive && namedAsOrganisation(after, after?.gap ?? ''))) return span('organisation');
+  if (PLACE_WORDS.has(lastNorm) || nameWords.some((w) => PLACE_WORDS.has(w.norm) && w.norm !== 'st')) return span('place');
   if (nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => !CONNECTORS.has(w.norm) || w.norm !== 'of')) {
-    if (nameWords.some((w) => /^[A-Z]{2,}$/.test(w.text) || COUNTRIES_AND_NATIONALITIES.has(w.norm))) return [{ ...base, kind: 'organisation' }];
-    return [{ ...base, kind: 'person' }];
+    if (nameWords.some((w) => /^[A-Z]{2,}$/.test(w.text) || COUNTRIES_AND_NATIONALITIES.has(w.norm))) return span('organisation');
+    return span('person');
   }
   if (nameWords.length === 1) {
     const w = nameWords[0]!;
     // "CNN", "BuzzFeed" are organisations; "MacAskill", "McNeil", "O'Brien", "DiMaggio" are surnames.
     const surnamePrefix = /^(?:Mc|Mac|O'|D'|Di|De|La|Le|Van|Von|Fitz)\p{Lu}/u.test(w.text);
-    if (/^[A-Z0-9]{2,}$/.test(w.text.replace(/'s?$/, '')) || (/\p{Ll}\p{Lu}/u.test(w.text) && !surnamePrefix)) return [{ ...base, kind: 'organisation' }];
-    if (nameFrom > from && TITLES.has(words[nameFrom - 1]!.norm)) return [{ ...base, kind: 'person' }];
-    return [{ ...base, kind: 'other' }];
+    if (/^[A-Z0-9]{2,}$/.test(w.text.replace(/'s?$/, '')) || (/\p{Ll}\p{Lu}/u.test(w.text) && !surnamePrefix)) return span('organisation');
+    if (nameFrom > from && TITLES.has(words[nameFrom - 1]!.norm)) return span('person');
+    return span('other');
   }
-  return [{ ...base, kind: 'organisation' }];
+  return span('organisation');
 }
 
 function cleanName(words: Word[]): string {
