@@ -272,10 +272,12 @@ function demotePlaceLikeNames({ article, words, spans }: Reading): void {
   const speakingWords = new Set<string>();
   for (const ws of words) ws.forEach((w, i) => w.capitalized && ws[i + 1] && SPEECH_VERBS.has(ws[i + 1]!.norm) && speakingWords.add(w.norm));
   for (const span of spans) {
+    // Only two-word names or longer can be demoted: the rest are not read (most spans).
+    if (span.kind !== 'person' || span.first === span.last) continue;
     const key = span.text.toLowerCase();
     const surname = key.split(/\s+/).pop() ?? key;
     const pluralLast = /s$/.test(surname) && !/(?:ss|us|is)$/.test(surname);
-    if (span.kind === 'person' && span.first !== span.last && !personEvidence.get(key) && !speakingWords.has(surname) && (placeLike.get(key) || pluralLast)) span.kind = 'organisation';
+    if (!personEvidence.get(key) && !speakingWords.has(surname) && (placeLike.get(key) || pluralLast)) span.kind = 'organisation';
   }
 }
 
