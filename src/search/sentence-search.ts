@@ -70,15 +70,17 @@ export class SentenceSearch {
         norms.add(t.norm);
         if (!startsUppercase(t.raw)) this.lowercaseNorms.add(t.norm);
       }
-      for (const key of tf.keys()) {
-        this.df.set(key, (this.df.get(key) ?? 0) + 1);
+      for (const [key, count] of tf) {
         let list = this.postings.get(key);
         if (!list) this.postings.set(key, (list = []));
-        list.push(this.docs.length, tf.get(key)!);
+        list.push(this.docs.length, count);
       }
       this.docs.push({ index: s.index, tf, length: tokens.length });
       total += tokens.length;
     }
+    // A stem's document frequency is its number of postings (one per sentence, two numbers each),
+    // counted once here rather than updated per sentence; postings were filled in the same order.
+    for (const [key, list] of this.postings) this.df.set(key, list.length / 2);
     this.avgLength = this.docs.length ? total / this.docs.length : 1;
     this.lengthNorms = this.docs.map((doc) => K1 * (1 - B + (B * doc.length) / this.avgLength));
     this.maxIdf = this.idfOf(0) + 1;
