@@ -20,10 +20,15 @@ function normalizeCharacters(text: string): string {
 
 /** "and also also also" → "and"; any word said three or more times running → once. */
 function collapseStutters(text: string): string {
-  return text
-    .replace(/\b(and|And)(?:\s+also){2,}\b/g, '$1')
-    .replace(/\b([A-Z]+)(?:\s+\1\b){2,}/gi, '$1');
+  // Without "also" the first pattern cannot match: a plain search skips it for almost every paragraph.
+  return (text.includes('also') ? text.replace(/\b(and|And)(?:\s+also){2,}\b/g, '$1') : text).replace(/\b([A-Z]+)(?:\s+\1\b){2,}/gi, '$1');
 }
+
+/**
+ * Runs of spaces and tabs other than a lone space (what becomes one space): /[ \t]+/ matched
+ * every space between two words and rebuilt each paragraph to put the same space back.
+ */
+const SPACE_RUN = /[ \t]{2,}|\t/g;
 
 /**
  * Markdown a reader does not see: "# " before a headline, "**bold**", "_italic_", "[text](url)",
@@ -43,5 +48,5 @@ function stripMarkdown(text: string): string {
 
 /** The cleaned form of a piece of article text, for display and matching. */
 export function cleanText(text: string): string {
-  return collapseStutters(normalizeCharacters(stripMarkdown(text))).replace(/[ \t]+/g, ' ').trim();
+  return collapseStutters(normalizeCharacters(stripMarkdown(text))).replace(SPACE_RUN, ' ').trim();
 }
