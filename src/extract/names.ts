@@ -33,7 +33,45 @@ export interface NameSpan {
   kind: NameKind;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['.\-&][\p{L}\p{N}]+)*\.?'?s?/gu;
+/** A letter or digit of any script, for the characters outside ASCII. */
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** Is the code point a letter or a digit (\p{L} or \p{N})? ASCII answered directly. */
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+}
+
+/** The end of the run of letters and digits at `pos` (`pos` itself when there is none). */
+function runEnd(text: string, pos: number): number {
+  while (pos < text.length) {
+    const cp = text.codePointAt(pos)!;
+    if (!isLetterOrNumber(cp)) break;
+    pos += cp > 0xffff ? 2 : 1;
+  }
+  return pos;
+}
+
+/**
+ * The end of the word that starts at `start` (a letter or digit): what
+ * /[\p{L}\p{N}]+(?:['.\-&][\p{L}\p{N}]+)*\.?'?s?/u matches there. Every part after the first
+ * run is taken when it can be and nothing follows that could fail, so the greedy reading is the
+ * match and no backtracking is needed. Read by hand: the regular expression, with its Unicode
+ * classes and a match array per word, was most of what splitting an article into words cost.
+ */
+function wordEnd(text: string, start: number): number {
+  let pos = runEnd(text, start);
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    // ' . - & joining two runs ("O'Brien", "U.S", "al-Assad", "AT&T")
+    if ((c === 39 || c === 46 || c === 45 || c === 38) && pos + 1 < text.length && isLetterOrNumber(text.codePointAt(pos + 1)!)) pos = runEnd(text, pos + 1);
+    else break;
+  }
+  if (text.charCodeAt(pos) === 46) pos++; // .
+  if (text.charCodeAt(pos) === 39) pos++; // '
+  if (text.charCodeAt(pos) === 115) pos++; // s
+  return pos;
+}
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'al', 'bin', 'la', 'le', 'du', 'di', 'dos', 'ibn']);
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const TITLE_MODIFIERS = new Set(['prime', 'vice', 'deputy', 'permanent', 'special', 'chief', 'general', 'senior', 'junior', 'acting', 'interim', 'foreign', 'home', 'state', 'lord', 'first', 'executive']);
@@ -54,13 +92,19 @@ function isCapitalized(raw: string): boolean {
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
   let last = 0;
-  WORD.lastIndex = 0;
-  // WORD never matches an empty string, so exec walks the text as matchAll would.
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    let raw = m[0];
+  // Word after word, as a global search for the word's pattern would find them: each starts at
+  // the first letter or digit after the previous one's end.
+  for (let pos = 0; pos < text.length; ) {
+    const cp = text.codePointAt(pos)!;
+    if (!isLetterOrNumber(cp)) {
+      pos += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = pos;
+    pos = wordEnd(text, start);
+    let raw = text.slice(start, pos);
     // A trailing period belongs to the word only for abbreviations and initials ("Dr.", "F.", "St.").
     if (raw.endsWith('.') && !ABBREVIATION.test(raw)) raw = raw.slice(0, -1);
-    const start = m.index;
     const lastChar = raw[raw.length - 1];
     const possessive = (lastChar === 's' || lastChar === "'") && POSSESSIVE.test(raw);
     words.push({
