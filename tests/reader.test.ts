@@ -1,10 +1,15 @@
 // The reader: the fallback that ranks sentences when the extractors have no answer, picks the
 // span of the asked type, and refuses below the fitted probability.
 import { describe, expect, it } from 'vitest';
-import { answerInput, buildLibrary, parseArticle } from '../src/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answerInput, buildLibrary, parseArticle, readArticleFile, type Library } from '../src/index.js';
 import { questionType } from '../src/answer/answer-type.js';
 import { composeRead, readerWeights, scoreQuestion } from '../src/answer/read-answer.js';
-import { choiceProbabilities, probabilities, readCandidates } from '../src/answer/reader.js';
+import { choiceProbabilities, probabilities, READER_DEPTH, readCandidates } from '../src/answer/reader.js';
+import { answerByExtractors } from '../src/answer/index.js';
+import { parseInput } from '../src/answer/route.js';
 import type { Answer } from '../src/types.js';
 
 // Reference prose, as an encyclopedia writes it: long sentences, no quotes, few people.
@@ -103,3 +108,30 @@ describe("the reader's probabilities", () => {
     expect(pAsked!).toBeLessThan(pPlain!);
   });
 });
+
+const REAL_ARTICLE = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'eval', 'real', 'articles', 'squad-beyonce.txt');
+
+describe.skipIf(!existsSync(REAL_ARTICLE))('other matches from the reader', () => {
+  it('GIVEN reader answers on a long article THEN other matches list, up to five, each candidate more probable than a blind pick among the ten weighed, and no other', () => {
+    const real = buildLibrary([readArticleFile(REAL_ARTICLE)]);
+    const ix = real.list()[0]!;
+    const questions = ['When did Beyonce start becoming popular?', 'What areas did Beyonce compete in when she was growing up?', 'In what city and state did Beyonce grow up?', 'What was the name of her first solo album?', 'Who managed the Destiny\'s Child group?', 'What award did Beyonce win in 2010?', 'Which song did she sing at the inauguration?', 'What did she name her fashion line?'];
+    let listed = 0;
+    for (const q of questions) {
+      const a = answerInput(real, q);
+      const extracted = answerByExtractors(ix, { input: q, command: 'ask' }, parseInput(q), q);
+      if (!a.found || extracted.found) continue;
+      const ranked = scoreQuestion(ix, q, extracted);
+      const best = ranked[0]!;
+      expect(a.evidence).toBe(sentenceOf(ix, best.sentence));
+      const expected = ranked.filter((c) => c !== best && c.probability >= 1 / READER_DEPTH).slice(0, 5).map((c) => sentenceOf(ix, c.sentence));
+      expect((a.alternatives ?? []).map((alt) => alt.evidence)).toEqual(expected);
+      listed += expected.length;
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
+});
+
+function sentenceOf(ix: ReturnType<Library['list']>[number], index: number): string {
+  return ix.article.sentences[index]!.text;
+}

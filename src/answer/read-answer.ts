@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ArticleIndex } from '../search/article-index.js';
 import type { Answer, Alternative } from '../types.js';
 import { ANSWER_BUDGET, notFoundAnswer, paragraphOf, sentenceText, truncate, type AnswerContext } from './compose.js';
-import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, probabilities, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
+import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, probabilities, READER_DEPTH, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
 import { typeOfCommand, type AnswerType } from './answer-type.js';
 import fittedWeights from './reader-weights.json' with { type: 'json' };
 
@@ -109,9 +109,13 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
   }
   const sentence = ix.article.sentences[best.sentence]!;
   const lead = best.lead();
+  // Other matches are a list opened on purpose: one is listed when it is more probable than a
+  // blind pick among the sentences the reader weighs. (The candidates share one probability, so
+  // the answering threshold would list half as many as the per-sentence model did, and rescue
+  // half as many wrong answers.)
   const alternatives: Alternative[] = ranked
     .slice(1)
-    .filter((c) => c.probability >= weights.threshold && c.sentence !== best.sentence)
+    .filter((c) => c.probability >= 1 / READER_DEPTH && c.sentence !== best.sentence)
     .slice(0, 5)
     .map((c) => ({ fact: c.lead()?.text || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
   return {
