@@ -60,6 +60,12 @@ describe('the reader', () => {
     expect(a.answer.startsWith('1864') || a.fact.includes('1864')).toBe(true);
   });
 
+  it('GIVEN a what question whose new words hold a number with a thousands separator THEN the answer leads with the whole number', () => {
+    const a = ask('What did the canal carry at its peak?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^380,000 tonnes of coal — /);
+  });
+
   it('GIVEN a question about something the article never mentions THEN it is not in the article', () => {
     const a = ask('Who painted the Mona Lisa?');
     expect(a.found).toBe(false);

@@ -406,9 +406,11 @@ function leadSpan(
     const picked: Token[] = [];
     for (let i = from; i >= 0 && i < tokens.length && picked.length < 6; i += step) {
       if (matched.has(i)) break;
-      const gap = step === 1 ? text.slice(tokens[i - 1]!.end, tokens[i]!.start) : text.slice(tokens[i]!.end, tokens[i + 1]!.start);
-      if (picked.length > 0 && RUN_BREAK.test(gap)) break;
-      if (picked.length === 0 && RUN_BREAK.test(gap) && step === 1 && i === from) return undefined;
+      const [left, right] = step === 1 ? [tokens[i - 1]!, tokens[i]!] : [tokens[i]!, tokens[i + 1]!];
+      // Punctuation breaks a run, but not inside a number ("380,000", "2.5").
+      const breaks = RUN_BREAK.test(text.slice(left.end, right.start)) && !(right.start - left.end === 1 && /\d$/.test(left.raw) && /^\d/.test(right.raw));
+      if (picked.length > 0 && breaks) break;
+      if (picked.length === 0 && breaks && step === 1 && i === from) return undefined;
       picked.push(tokens[i]!);
     }
     const words = step === 1 ? picked : picked.reverse();
