@@ -158,6 +158,46 @@ describe('resolving a time against the publication date by the tense of its verb
     expect(resolve('A ruling on the ferry pier is expected on Friday.')).toEqual({ 'on Friday': 'Friday 20 June 2025' });
   });
 
+  it('GIVEN "will" in another clause ("who will retire next year") and a past verb governing the date THEN the date stays the last one', () => {
+    expect(resolve('Smith, who will retire next year, was arrested on Friday.')).toMatchObject({ 'on Friday': 'Friday 13 June 2025' });
+    expect(resolve('The plan that will cut fares was approved on Monday.')).toEqual({ 'on Monday': 'Monday 16 June 2025' });
+    expect(resolve('The minister, who will step down next month, said on Monday that the talks had failed.')).toMatchObject({ 'on Monday': 'Monday 16 June 2025' });
+    expect(resolve("The judges for next year's prize will be announced in January.")).toMatchObject({ 'in January': 'January 2026' });
+  });
+
+  it('GIVEN "will" before a participle that reads as an adjective ("will stay closed until Thursday", "remains closed until Friday") THEN the date is the coming one', () => {
+    expect(resolve('The museum will stay closed until Thursday.')).toEqual({ 'until Thursday': 'Thursday 19 June 2025' });
+    expect(resolve('The coast road remains closed until Friday.')).toEqual({ 'until Friday': 'Friday 20 June 2025' });
+    expect(resolve('The coast road remained closed until Friday.')).toEqual({ 'until Friday': 'Friday 13 June 2025' });
+  });
+
+  it('GIVEN "is likely to" or "are going to" + verb before the date THEN the date is the coming one', () => {
+    expect(resolve('The court is likely to rule on Friday.')).toEqual({ 'on Friday': 'Friday 20 June 2025' });
+    expect(resolve('The two clubs are likely to meet again in March.')).toEqual({ 'in March': 'March 2026' });
+    expect(resolve('The union is going to ballot its members on Monday.')).toEqual({ 'on Monday': 'Monday 23 June 2025' });
+    expect(resolve('The talks are going to be held in Vienna on Thursday.')).toEqual({ 'on Thursday': 'Thursday 19 June 2025' });
+  });
+
+  it('GIVEN "was going to" or "was likely to" (a past prospect) THEN the date stays the last one', () => {
+    expect(resolve('The union was going to ballot its members on Monday.')).toEqual({ 'on Monday': 'Monday 16 June 2025' });
+  });
+
+  it('GIVEN a present progressive of an arrangement ("is meeting on Thursday", "is travelling to Geneva on Friday") THEN the date is the coming one', () => {
+    expect(resolve('The committee is meeting on Thursday.')).toEqual({ 'on Thursday': 'Thursday 19 June 2025' });
+    expect(resolve('The foreign minister is travelling to Geneva on Friday.')).toEqual({ 'on Friday': 'Friday 20 June 2025' });
+  });
+
+  it('GIVEN a present progressive with an object ("are investigating a fire on Friday") THEN the date stays the last one', () => {
+    expect(resolve('Police are investigating a fire on Friday.')).toEqual({ 'on Friday': 'Friday 13 June 2025' });
+  });
+
+  it('GIVEN "might" or "may" + verb before the date THEN the date is the coming one; "may have", "could" THEN the last one', () => {
+    expect(resolve('The ministers might meet again on Thursday.')).toEqual({ 'on Thursday': 'Thursday 19 June 2025' });
+    expect(resolve('The ferry may resume sailing in March.')).toEqual({ 'in March': 'March 2026' });
+    expect(resolve('The ministers may have met on Thursday.')).toEqual({ 'on Thursday': 'Thursday 12 June 2025' });
+    expect(resolve('The company could not be reached on Thursday.')).toEqual({ 'on Thursday': 'Thursday 12 June 2025' });
+  });
+
   it('GIVEN "last", "earlier" or "ago" beside a future verb THEN the date stays in the past', () => {
     expect(resolve('The board would not meet, as it did last Thursday.')).toEqual({ 'last Thursday': 'Thursday 12 June 2025' });
     expect(resolve('The museum opens its doors earlier on Friday.')).toEqual({ 'earlier on Friday': 'Friday 13 June 2025' });

@@ -376,6 +376,31 @@ describe('dates of events yet to happen', () => {
   });
 });
 
+// A future in a clause of its own beside a past event, and futures told without "will".
+const ARREST = `---
+published: 2025-06-18
+source: Lakeside Courier
+---
+Harbour chief arrested
+
+Harbour master Jon Smith, who will retire next year, was arrested on Friday.
+
+The port court is likely to rule on Monday.
+`;
+
+describe('a future in another clause, and futures told without "will"', () => {
+  const arrest = buildLibrary([parseArticle(ARREST, 'arrest')]);
+  const askArrest = (input: string) => answerInput(arrest, input);
+
+  it('GIVEN "Smith, who will retire next year, was arrested on Friday" THEN /when was Smith arrested gives the last Friday', () => {
+    expect(askArrest('/when was Smith arrested').answer).toMatch(/^Friday \(13 June 2025\)/);
+  });
+
+  it('GIVEN "is likely to rule on Monday" THEN /when will the court rule gives the coming Monday', () => {
+    expect(askArrest('/when will the court rule').answer).toMatch(/^Monday \(23 June 2025\)/);
+  });
+});
+
 describe('where a person is', () => {
   const TRIAL = `Warehouse owner convicted of arson
 

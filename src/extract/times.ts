@@ -173,8 +173,28 @@ const NOMINAL_CONTEXT = new Set([
   ).split(' '),
   ...Object.keys(NUMBER_WORDS),
 ]);
-/** Modals that say nothing of when (could, might): a verb group with one has no tense to read. */
-const OTHER_MODALS = new Set('could should might may must can'.split(' '));
+/**
+ * Modals that say nothing of when: a verb group with one has no tense to read. "could" is also the
+ * past of "can" ("could not be reached on Friday"), the news's commonest use of it beside a date.
+ */
+const OTHER_MODALS = new Set('could should must can'.split(' '));
+/** Modals of a possibility, which is to come when they are written ("might meet on Thursday"); "might have met" is past. */
+const POSSIBILITY_MODALS = new Set(['might', 'may']);
+/**
+ * Words that say, between "is"/"are" and "to" + verb, that the event is to come: "is likely to rule
+ * on Friday", "are going to meet", "is about to sign". (A participle there, "is expected to", "is
+ * set to", is read at the participle.)
+ */
+const PROSPECTS = new Set('going likely about due bound poised'.split(' '));
+/**
+ * Linking verbs, not past, before which a participle is an adjective ("will stay closed until
+ * Thursday", "remains closed until Friday"): the tense is the linking verb's or its auxiliary's.
+ */
+const LINKING_VERBS = new Set('stay stays remain remains become becomes get gets keep keeps seem seems look looks appear appears'.split(' '));
+/** Forms of "be" and "have" before a participle. */
+const AUXILIARIES = new Set('be been being is are am was were have has had'.split(' '));
+/** Prepositions after which a present progressive is a journey or meeting arranged ("is travelling to Geneva on Friday", "is meeting with the unions on Monday"). */
+const ARRANGED = new Set(['to', 'with']);
 const SETTING_STEMS = new Set([...SETTING_VERBS].map(stem));
 const SPEECH_STEMS = new Set([...SPEECH_VERBS].map(stem));
 
@@ -189,13 +209,20 @@ function uncontracted(word: string): string {
 
 /**
  * Does the sentence put the time expression at `start`–`end` of `text` in the future? Tense is
- * judged near the expression: "will" elsewhere in the sentence says nothing of it. The words say it
- * ("will", "is due to", "next"), or the verb that governs the expression does ("would meet … on
- * Thursday", "begins on July 1"); "last", "earlier" or "ago" in the expression keep it in the past.
+ * judged near the expression: "will" elsewhere in the sentence says nothing of it. "last",
+ * "earlier" or "ago" in the expression keep it in the past, "next" puts it ahead; else the verb
+ * that governs the expression says ("would meet … on Thursday", "begins on July 1", "was arrested
+ * on Friday"), and when it does not, the words just before it ("is due", "is expected").
  */
 function readsAsFuture(text: string, start: number, end: number): boolean {
-  if (/\b(?:last|earlier|ago)\b/i.test(text.slice(start, end))) return false;
-  return FUTURE_WORDS.test(text.slice(Math.max(0, start - 60), end)) || governingTense(text.slice(0, start)) === 'future';
+  const expression = text.slice(start, end);
+  if (/\b(?:last|earlier|ago)\b/i.test(expression)) return false;
+  if (FUTURE_WORDS.test(expression)) return true;
+  // The verb that governs the expression says its tense before words nearby, which may belong to
+  // another clause ("Smith, who will retire next year, was arrested on Friday").
+  const tense = governingTense(text.slice(0, start));
+  if (tense !== undefined) return tense === 'future';
+  return FUTURE_WORDS.test(text.slice(Math.max(0, start - 60), start));
 }
 
 /**
@@ -213,7 +240,12 @@ function readsAsFuture(text: string, start: number, end: number): boolean {
  *   present one dated is a timetable. A form ending in -s is often a plural noun ("the new rules on
  *   Friday"), so it is the verb only when it follows its subject and no other verb comes before it
  *   in the clause ("approved the new rules on Friday" is past). Speech verbs are no schedule
- *   ("says he was attacked on Tuesday"): they end the clause.
+ *   ("says he was attacked on Tuesday"): they end the clause;
+ * - a prospect, "is"/"are" + "to", "likely to", "going to" + verb, or a present passive before
+ *   "to" ("is expected to rule");
+ * - a possibility, "might" or "may" + verb (not "might have");
+ * - an arrangement, a present progressive with nothing but a journey or a meeting before the date
+ *   ("is meeting on Thursday", "is travelling to Geneva on Friday").
  * Undefined when the clause does not say.
  */
 export function governingTense(before: string): 'future' | 'past' | undefined {
@@ -232,25 +264,44 @@ export function governingTense(before: string): 'future' | 'past' | undefined {
   let i = words.length - 1;
   for (; i >= 0 && left > 0; i--) {
     const w = words[i]!;
-    if (CLAUSE_OPENERS.has(w) || SPEECH_VERBS.has(w)) return present;
+    // A speech verb ends the clause; written in the past with nothing after it read as a verb, it is
+    // the verb the expression dates ("said on Monday that …"). After an auxiliary it is a participle,
+    // read as any other below ("will be announced in January").
+    const speech = SPEECH_VERBS.has(w) && !AUXILIARIES.has(words[i - 1] ?? '');
+    if (speech && present === undefined && verbFormKinds(w).includes('past')) return 'past';
+    if (CLAUSE_OPENERS.has(w) || speech) return present;
     // A name is no verb ("Manchester United"); the sentence's first word is written with a capital anyway.
     if (/^\p{Lu}/u.test(written[i]!) && !(i === 0 && start === 0)) continue;
     left--;
     if (w === 'will' || w === 'shall') return 'future';
-    if (w === 'would') {
+    if (w === 'would' || POSSIBILITY_MODALS.has(w)) {
       const [next, after] = [words[i + 1], words[i + 2]];
-      if ((next === 'not' || next === 'never') && after !== undefined && SPEECH_STEMS.has(stem(after))) return undefined;
+      if (next === 'have') return 'past';
+      if (w === 'would' && (next === 'not' || next === 'never') && after !== undefined && SPEECH_STEMS.has(stem(after))) return undefined;
       return 'future';
     }
-    if (OTHER_MODALS.has(w) || w === 'do' || w === 'does' || w === 'is' || w === 'are' || w === 'am') return present;
+    if (w === 'is' || w === 'are' || w === 'am') {
+      const [next, after] = [words[i + 1], words[i + 2]];
+      // "is to sign", "is likely to rule", "are going to meet".
+      if (next === 'to' || (next !== undefined && PROSPECTS.has(next) && after === 'to')) return 'future';
+      // A present progressive with nothing but a journey or a meeting between it and the date is an
+      // arrangement ("is meeting on Thursday"); with an object it is what is going on ("are
+      // investigating a fire on Friday"), and the date may be the object's.
+      if (next !== undefined && verbFormKinds(next).includes('ing') && (after === undefined || ARRANGED.has(after))) return 'future';
+      return present;
+    }
+    if (OTHER_MODALS.has(w) || w === 'do' || w === 'does') return present;
     if (w === 'was' || w === 'were' || w === 'had' || w === 'did') return 'past';
     if (w === 'be' || w === 'been' || w === 'being' || w === 'have') continue;
     const kinds = verbFormKinds(w);
     if (kinds.includes('past') && !nominal(i - 1)) {
       const aux = words[i - 1];
-      // "would be presented", "has been closed": the auxiliary before says the tense.
-      if (aux === 'be' || aux === 'been' || aux === 'being') continue;
-      if (aux === 'is' || aux === 'are') return SETTING_STEMS.has(stem(w)) ? 'future' : undefined;
+      // "would be presented", "has been closed", "will stay closed": the auxiliary or linking verb before says the tense.
+      if (aux === 'be' || aux === 'been' || aux === 'being' || (aux !== undefined && LINKING_VERBS.has(aux))) continue;
+      // "will have finished by Friday" is to come; "would have met", "might have met" are not.
+      if (aux === 'have') return words[i - 2] === 'will' || words[i - 2] === 'shall' ? 'future' : 'past';
+      // "is expected to rule", "are set to sign": a present passive before "to" + verb looks ahead.
+      if (aux === 'is' || aux === 'are') return SETTING_STEMS.has(stem(w)) || words[i + 1] === 'to' ? 'future' : undefined;
       return 'past';
     }
     // "has until 5 p.m. on February 27" is a present; "has said" was read as past at its participle.
