@@ -1,6 +1,7 @@
 // /who: a person by name (typos forgiven), by description ("the State Department spokeswoman"),
 // or by what they did ("thanked Putin"); an organisation or place by name.
-import { acronymsIn, type ArticleIndex, type Person } from '../search/article-index.js';
+import type Fuse from 'fuse.js';
+import { acronymsIn, type ArticleIndex, type NameEntry, type Person } from '../search/article-index.js';
 import type { Answer } from '../types.js';
 import { contentTokens, tokenize } from '../text/tokens.js';
 import { ORGANISATION_WORDS, PEOPLE_WORDS, ROLE_NOUNS } from '../text/lexicon.js';
@@ -221,9 +222,11 @@ export function answerWho(ix: ArticleIndex, ctx: AnswerContext, text: string): A
 }
 
 function closestNames(ix: ArticleIndex, typed: string): string[] {
+  const query = typed.slice(0, 60);
+  if (!someNameWithin(ix.names, query)) return [];
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const r of ix.names.search(typed.slice(0, 60), { limit: 8 })) {
+  for (const r of ix.names.search(query, { limit: 8 })) {
     const person = r.item.kind === 'person' ? ix.people.find((p) => p.id === r.item.ref) : undefined;
     const name = person ? person.name : r.item.name;
     if (seen.has(name)) continue;
@@ -233,3 +236,54 @@ function closestNames(ix: ArticleIndex, typed: string): string[] {
   return out.slice(0, 4);
 }
 
+
+/** Each name finder's names in lowercase, or undefined for a name that is not plain ASCII. */
+const plainNames = new WeakMap<Fuse<NameEntry>, (string | undefined)[]>();
+
+/**
+ * False only when Fuse cannot find anything for the query: no name holds a stretch within the
+ * threshold's share of edits of it ("Samuel Ortega", "Angela Merkel" in an article without them).
+ * Fuse's bitap reports a name only at i errors with i / length <= threshold, and a bitap match with
+ * i errors is a stretch of the name within i edits (insertions, deletions, substitutions), so the
+ * cheaper edit distance below decides the empty case exactly; the search is then skipped (it was
+ * over half the time of such a question). When a name comes within reach, Fuse ranks as before.
+ * Non-ASCII text (case and accents folded by Fuse's own rules), long patterns (split in chunks)
+ * and extended search are left to Fuse.
+ */
+export function someNameWithin(names: Fuse<NameEntry>, query: string): boolean {
+  const { threshold, useExtendedSearch } = names.options;
+  const pattern = query.toLowerCase();
+  if (useExtendedSearch || !query.trim() || pattern.length > 32 || !/^[\x20-\x7e]*$/.test(pattern)) return true;
+  let lowered = plainNames.get(names);
+  if (!lowered) {
+    lowered = names.getIndex().docs.map((d) => (/^[\x20-\x7e]*$/.test(d.name) ? d.name.toLowerCase() : undefined));
+    plainNames.set(names, lowered);
+  }
+  // The most errors bitap accepts: its levels run from 0 below the length, while errors / length <= threshold.
+  let most = -1;
+  while (most + 1 < pattern.length && (most + 1) / pattern.length <= threshold) most++;
+  if (most < 0) return true;
+  const column = new Array<number>(pattern.length + 1);
+  for (const name of lowered) if (name === undefined || closestStretch(pattern, name, column, most) <= most) return true;
+  return false;
+}
+
+/** The fewest edits turning the pattern into some stretch of the text (Sellers), stopping once within `enough`. */
+function closestStretch(pattern: string, text: string, column: number[], enough: number): number {
+  const m = pattern.length;
+  for (let i = 0; i <= m; i++) column[i] = i;
+  let best = m;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    // column holds the edits for text up to j (exclusive); a stretch may start anywhere: row 0 is 0.
+    let diagonal = 0;
+    for (let i = 1; i <= m; i++) {
+      const above = column[i]!;
+      const cost = pattern.charCodeAt(i - 1) === c ? 0 : 1;
+      column[i] = Math.min(above + 1, column[i - 1]! + 1, diagonal + cost);
+      diagonal = above;
+    }
+    if (column[m]! < best && (best = column[m]!) <= enough) return best;
+  }
+  return best;
+}
