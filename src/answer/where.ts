@@ -24,7 +24,7 @@ interface Locative {
 function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
   // "St. Brendan's Hospital": an abbreviation's period ends no phrase (same length, so offsets hold).
   const text = sentenceText(ix, sentence).replace(/\b(St|Mt|Ft|Dr|No)\./g, '$1\u2024');
-  const known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase());
+  const known = knownNames(ix);
   const out: Locative[] = [];
   for (const m of text.matchAll(LOCATIVE)) {
     if (/\baccording\s*$/i.test(text.slice(0, m.index))) continue; // "according to X" names a source, not a place
@@ -37,6 +37,14 @@ function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     out.push({ text: text.slice(m.index, end).replace(/\u2024/g, '.'), start: m.index, end, weight });
   }
   return out;
+}
+
+/** The article's places and organisations, lowercased, once per index. */
+const knownNamesByIndex = new WeakMap<ArticleIndex, string[]>();
+function knownNames(ix: ArticleIndex): string[] {
+  let known = knownNamesByIndex.get(ix);
+  if (!known) knownNamesByIndex.set(ix, (known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase())));
+  return known;
 }
 
 /**
@@ -83,7 +91,7 @@ function placeCandidates(ix: ArticleIndex, hits: SentenceHit[]): Candidate[] {
 }
 
 const AFTER_NAME = new RegExp(
-  `^,?\\s+((?:(?:about|some|roughly)\\s+)?(?:\\d[\\d,.]*\\s+(?:kilometres|kilometers|km|miles|metres|meters)\\s+)?(?:${DIRECTION}\\s+of|in|at|near|outside|on|off|beside|inside)\\s+(?:the\\s+)?[^,.;]{2,60}?)(?=[,.;]|\\s{1,20}(?:who|which|that|and|said|is|was|are|were|has|had)\\b|$)`,
+  `^,?\\s+((?:(?:about|some|roughly)\\s+)?(?:\\d[\\d,.]*\\s+(?:kilometres|kilometers|km|miles|metres|meters)\\s+)?(${DIRECTION}\\s+of|in|at|near|outside|on|off|beside|inside)\\s+(?:the\\s+)?([^,.;]{2,60}?))(?=[,.;]|\\s{1,20}(?:who|which|that|and|said|is|was|are|were|has|had)\\b|$)`,
 );
 
 /** The place written right after a name, skipping times ("… Dam in 2019" is no place). */
@@ -110,24 +118,11 @@ function placeAfterName(ix: ArticleIndex, thing: { name: string; mentions: numbe
     const after = AFTER_NAME.exec(sentence.slice(at + thing.name.length));
     if (!after || findTimeExpressions(after[1]!).some((t) => t.end - t.start >= after[1]!.replace(/^\w+\s+/, '').length - 2)) continue;
     // "his brother-in-law, Kevin Marsh, on the morning after the fire": a time, not where he is.
-    if (!isPlacePhrase(ix, after[1]!)) continue;
+    // A direction from somewhere ("upstream of the border") is a place.
+    if (!/\sof$/.test(after[2]!) && placeWeight(after[2]!.toLowerCase(), after[3]!, knownNames(ix)) === 0) continue;
     return { fact: after[1]!.replace(/^./, (c) => c.toUpperCase()), sentence: s, score: 100, confidence: 0.9 };
   }
   return undefined;
-}
-
-/** A phrase written after a name ("in Stavanger", "410 kilometres upstream of the border") that names a place. */
-function isPlacePhrase(ix: ArticleIndex, phrase: string): boolean {
-  const words = phrase.split(/\s+/).filter(Boolean);
-  if (/^(?:about|some|roughly)$/i.test(words[0] ?? '')) words.shift();
-  if (/^\d/.test(words[0] ?? '')) words.splice(0, 2); // "410 kilometres"
-  // "upstream of the border": a direction from somewhere is a place.
-  if (words[1]?.toLowerCase() === 'of') return true;
-  const prep = (words.shift() ?? '').toLowerCase();
-  if (words[0]?.toLowerCase() === 'the') words.shift();
-  if (words.length === 0) return false;
-  const known = [...ix.places, ...ix.organisations].map((p) => p.name.toLowerCase());
-  return placeWeight(prep, words.join(' '), known) > 0;
 }
 
 /** A month or a weekday opening a phrase: a date, not a proper name of a place. */
