@@ -236,7 +236,6 @@ function closestNames(ix: ArticleIndex, typed: string): string[] {
   return out.slice(0, 4);
 }
 
-
 /** Each name finder's names in lowercase, or undefined for a name that is not plain ASCII. */
 const plainNames = new WeakMap<Fuse<NameEntry>, (string | undefined)[]>();
 
@@ -283,7 +282,8 @@ function closestStretch(pattern: string, text: string, column: number[], enough:
       column[i] = Math.min(above + 1, column[i - 1]! + 1, diagonal + cost);
       diagonal = above;
     }
-    if (column[m]! < best && (best = column[m]!) <= enough) return best;
+    best = Math.min(best, column[m]!);
+    if (best <= enough) return best;
   }
   return best;
 }
