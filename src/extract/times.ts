@@ -248,7 +248,7 @@ function readsAsFuture(text: string, start: number, end: number): boolean {
  *   ("is meeting on Thursday", "is travelling to Geneva on Friday").
  * Undefined when the clause does not say.
  */
-export function governingTense(before: string): 'future' | 'past' | undefined {
+function governingTense(before: string): 'future' | 'past' | undefined {
   // The clause: after the last punctuation that separates one ("The report, published on Tuesday,
   // says"), a comma inside a number ("1,200") aside.
   let start = 0;
