@@ -98,9 +98,14 @@ describe('timeouts', () => {
     const callback = await bot.fake.interact(payload, 10_000);
     remove();
     expect(callback.body.type).toBe(4);
-    const [first, second] = callbacksOf(payload);
+    const attempts = callbacksOf(payload);
+    expect(attempts).toHaveLength(2);
+    const [first, second] = attempts;
+    // The first attempt was given up on by the client (its timeout), then sent again. The gap
+    // between arrivals is reported, not asserted: the client's timer starts before the fake reads
+    // the request, so on a busy machine the gap can come out shorter than the timeout.
+    expect(first!.abandonedAt).toBeDefined();
     const waited = second!.at - first!.at;
-    expect(waited).toBeGreaterThanOrEqual(REST_TIMEOUT_MS - 5);
     rows.push(`| A reply never answered (timeout ${REST_TIMEOUT_MS} ms) | sent again after ${Math.round(waited)} ms; answered |`);
     await expectNextQuestionAnswered();
   });

@@ -52,6 +52,8 @@ export interface RecordedRequest {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** performance.now() when the request had been read. */
   at: number;
+  /** performance.now() when the client gave up on a request the fake never answered ('hang'). */
+  abandonedAt?: number;
 }
 
 export interface FakeResponse {
@@ -639,7 +641,10 @@ export class FakeDiscord {
       response = interceptor(request);
       if (response) break;
     }
-    if (response === 'hang') return;
+    if (response === 'hang') {
+      res.on('close', () => (request.abandonedAt = performance.now()));
+      return;
+    }
     if (!response && this.options.token && req.headers.authorization !== `Bot ${this.options.token}` && !request.path.startsWith('/webhooks/') && !request.path.startsWith('/interactions/')) {
       response = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     }
