@@ -44,6 +44,17 @@ describe('reading an article', () => {
     ]);
   });
 
+  it('GIVEN a short abbreviation before a number ("Op. 35", "(r. 1435–1449)") THEN the sentence goes on, but a sentence may still start with a number', () => {
+    const a = parseArticle('H\n\nHis sonatas (No. 2, Op. 35 and No. 3, Op. 58) are in four movements. The Zhengtong Emperor (r. 1435–1449) wrote to him. It came out in the US. 4 sold 310,000 copies in May. 3 more followed.', 'x');
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      'His sonatas (No. 2, Op. 35 and No. 3, Op. 58) are in four movements.',
+      'The Zhengtong Emperor (r. 1435–1449) wrote to him.',
+      'It came out in the US.',
+      '4 sold 310,000 copies in May.',
+      '3 more followed.',
+    ]);
+  });
+
   it('GIVEN valid front matter THEN its date and author are kept', () => {
     const a = parseArticle('---\npublished: 2024-03-05\nauthor: Jo Reed\n---\nHeadline\n\nBody text here.', 'x');
     expect(a.meta.published).toBe('2024-03-05');

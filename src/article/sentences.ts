@@ -25,7 +25,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     const punctEnd = m.index + m[1]!.length + m[2]!.length;
     const next = text.slice(boundary.lastIndex, boundary.lastIndex + 2);
     if (!/^["'([]?[A-Z0-9\u00c0-\u024f]/.test(next)) continue; // next must start like a sentence
-    if (m[1] === '.' && m[2] === '' && isAbbreviation(text, m.index)) continue;
+    if (m[1] === '.' && m[2] === '' && (isAbbreviation(text, m.index) || isReferenceAbbreviation(text, m.index, next))) continue;
     spans.push({ start, end: punctEnd });
     start = boundary.lastIndex;
   }
@@ -34,6 +34,18 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (end > start) spans.push({ start, end });
   }
   return spans;
+}
+
+/**
+ * A short word and a number after its period: "Op. 35", "No. 2", "Vol. 3", "(r. 1435–1449)",
+ * "(d. 1523)", "c. 605". A sentence can start with a number, but hardly after a one- or
+ * two-letter lowercase word or a capitalised two- or three-letter one; not after an acronym
+ * ("… in the US. 4 sold 310,000 copies", 4 being an album) or "May" ("in May. 3 died").
+ */
+function isReferenceAbbreviation(text: string, dotIndex: number, next: string): boolean {
+  if (!/^\d/.test(next)) return false;
+  const word = /(?:^|\P{L})(\p{L}{1,3})$/u.exec(text.slice(Math.max(0, dotIndex - 4), dotIndex))?.[1] ?? '';
+  return /^\p{Ll}{1,2}$/u.test(word) || (/^\p{Lu}\p{Ll}{1,2}$/u.test(word) && word !== 'May');
 }
 
 function isAbbreviation(text: string, dotIndex: number): boolean {
