@@ -4,8 +4,9 @@
 // candidate sentence the reader weighs is labelled by whether answering from it would be precise
 // (score.mjs's rules); a conditional logit (one choice among a question's candidates and "none of
 // them"; Newton's method, L2, deterministic) learns the probability that each is the answer, and
-// the decision (the refusal threshold among them) is the one with the best stated utility on the
-// fitted real articles that loses nothing on the fitted news sets.
+// the decision (the refusal threshold among them) is the one with the most precise answers on the
+// fitted real articles that refuses at least a quarter of their unanswerable questions and loses
+// nothing on the fitted news sets.
 // Prints the figures for every set apart, the held-out real articles and the blind holdouts
 // included, beside BM25's best sentence measured in the same run.
 import { writeFileSync } from 'node:fs';
@@ -31,6 +32,11 @@ export const HELD_OUT_REAL = ['squad-ipod', 'squad-spectre-2015-film', 'squad-to
  */
 const REFUSAL_COST = 0.5;
 /**
+ * The share of the fitted real articles' unanswerable questions the decision must refuse: the
+ * floor issue 9 sets (SQuAD 2.0's unanswerable questions are written to look answerable).
+ */
+const REFUSAL_FLOOR = 0.25;
+/**
  * L2 penalty: keeps the weights small where the data says little (each domain weighs 3,000
  * questions in the fit; the fit is about the same anywhere from 0.03 to 0.3, measured).
  */
@@ -46,6 +52,8 @@ interface Row {
 
 interface Example {
   group: string;
+  /** The article's slug: cross-validation leaves one article out at a time. */
+  article: string;
   question: EvalQuestion;
   rows: Row[];
   /** How much this question counts in the fit: each domain (real text, news) counts as much as the other. */
@@ -111,6 +119,7 @@ export function collectExamples(spec: SetSpec): Example[] {
       }
       out.push({
         group: spec.group,
+        article: set.slug,
         question,
         rows,
         extracted: { found: extracted.found, precise: extractedPrecise, confidence: extracted.confidence, sentenceAnswer: extracted.fact === extracted.evidence },
@@ -318,12 +327,6 @@ function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 }
 
-/** The standard error of a mean. */
-function standardError(values: number[]): number {
-  const m = mean(values);
-  return Math.sqrt(mean(values.map((v) => (v - m) ** 2)) / Math.max(1, values.length));
-}
-
 /** The reader alone (its best candidate, never refusing) and the best any candidate could do. */
 function readerCeiling(examples: Example[], w: number[]): string {
   const answerable = examples.filter((e) => !e.question.expect_not_found && e.rows.length);
@@ -340,8 +343,9 @@ function readerCeiling(examples: Example[], w: number[]): string {
 const GRID = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
 
 /**
- * The decision that does best on the fitted real text by questionUtility, among those that lose
- * nothing on the fitted news sets (dev and our own) that the extractors alone answer.
+ * The decision with the most precise answers on the fitted real text among those that refuse at
+ * least REFUSAL_FLOOR of its unanswerable questions and lose nothing on the fitted news sets (dev
+ * and our own) that the extractors alone answer.
  */
 export function chooseDecision(examples: Example[], w: number[]): ReaderDecision {
   const real = reduce(examples.filter((e) => e.group.startsWith('real')), w);
@@ -363,24 +367,21 @@ export function chooseDecision(examples: Example[], w: number[]): ReaderDecision
     if (!top || mean(u) > top.mean + 1e-12) top = { d, u, mean: mean(u) };
   }
   if (!top) return { threshold: 1, swapMargin: 1, keepThreshold: 0, trustExtractor: NEVER, minCoverage: 0, oppositeThreshold: 0 };
-  // The utility is flat near its top, and which decision tops it there is chance. The
-  // one-standard-error rule takes, of the decisions whose utility is within one standard error
-  // of the best's (the error of the difference on the same questions), the one that answers most.
-  let best = top;
-  let bestAnswered = -1;
+  // The utility is flat near its top: which decision tops it there is chance, and leaving one
+  // fitted article out moved the top from a threshold of 0.18 to 0.38. The issue sets a floor
+  // instead: refuse at least REFUSAL_FLOOR of the unanswerable questions. Of the decisions that
+  // do, take the one with the most precise answers (then the best utility).
+  let best: { d: ReaderDecision; u: number[]; mean: number; precise: number } | undefined;
   for (const d of kept) {
+    const o = outcome(real, w, d);
+    if (o.refused < REFUSAL_FLOOR * o.negatives) continue;
     const u = utilities(d);
-    const difference = u.map((v, i) => v - top.u[i]!);
-    if (mean(difference) < -standardError(difference)) continue;
-    const answered = real.filter((ex) => verdict(ex, d).found).length;
-    if (answered > bestAnswered) {
-      best = { d, u, mean: mean(u) };
-      bestAnswered = answered;
-    }
+    if (!best || o.precise > best.precise || (o.precise === best.precise && mean(u) > best.mean + 1e-12)) best = { d, u, mean: mean(u), precise: o.precise };
   }
+  best ??= { ...top, precise: 0 };
   // Then the floor for a sentence that says the opposite of the question, by the same utility
   // and the same promise to the news sets (NEVER: such a sentence is never the answer).
-  let chosen = best;
+  let chosen: { d: ReaderDecision; u: number[]; mean: number } = best;
   for (const oppositeThreshold of [...GRID(0.05, 1, 0.05), NEVER]) {
     const d: ReaderDecision = { ...best.d, oppositeThreshold };
     if (!keepsNews(d)) continue;
