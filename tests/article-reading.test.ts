@@ -55,6 +55,16 @@ describe('reading an article', () => {
     ]);
   });
 
+  it('GIVEN a reference note after a full stop ("ease.[q] The", "ended.[12][13] Next") THEN the sentence ends after the note', () => {
+    const a = parseArticle('H\n\nHe focused on comfort and ease.[q] The camera was reworked. It ended [citation needed] in May.[12][13] Next came "[His] playing".', 'x');
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      'He focused on comfort and ease.[q]',
+      'The camera was reworked.',
+      'It ended [citation needed] in May.[12][13]',
+      'Next came "[His] playing".',
+    ]);
+  });
+
   it('GIVEN valid front matter THEN its date and author are kept', () => {
     const a = parseArticle('---\npublished: 2024-03-05\nauthor: Jo Reed\n---\nHeadline\n\nBody text here.', 'x');
     expect(a.meta.published).toBe('2024-03-05');

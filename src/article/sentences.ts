@@ -18,14 +18,15 @@ export interface SentenceSpan {
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
-  // A candidate end: terminal punctuation, optionally closing quotes/brackets, then space.
-  const boundary = /(?<![.!?])([.!?]+)(["')\]]*)\s+/g;
+  // A candidate end: terminal punctuation, optionally closing quotes/brackets and a bracketed note
+  // (a reference such as "[12]" or "[citation needed]", as copied from Wikipedia), then space.
+  const boundary = /(?<![.!?])([.!?]+)(["')\]]*)((?:\[[^\]\n]{1,40}\])*)\s+/g;
   let m: RegExpExecArray | null;
   while ((m = boundary.exec(text)) !== null) {
-    const punctEnd = m.index + m[1]!.length + m[2]!.length;
+    const punctEnd = m.index + m[1]!.length + m[2]!.length + m[3]!.length;
     const next = text.slice(boundary.lastIndex, boundary.lastIndex + 2);
     if (!/^["'([]?[A-Z0-9\u00c0-\u024f]/.test(next)) continue; // next must start like a sentence
-    if (m[1] === '.' && m[2] === '' && (isAbbreviation(text, m.index) || isReferenceAbbreviation(text, m.index, next))) continue;
+    if (m[1] === '.' && m[2] === '' && m[3] === '' && (isAbbreviation(text, m.index) || isReferenceAbbreviation(text, m.index, next))) continue;
     spans.push({ start, end: punctEnd });
     start = boundary.lastIndex;
   }
