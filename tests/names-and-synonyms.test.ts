@@ -93,6 +93,13 @@ describe('synonyms and derived forms', () => {
     expect(related('failed', 'failure')).toBe(true);
   });
 
+  it('GIVEN an adjective and the noun WordNet says it pertains to THEN each finds the other ("Dutch" and "Netherlands", "Chinese" and "China", "Polish" and "Poland")', () => {
+    expect(related('Dutch', 'Netherlands')).toBe(true);
+    expect(related('Netherlands', 'Dutch')).toBe(true);
+    expect(related('Chinese', 'China')).toBe(true);
+    expect(related('Polish', 'Poland')).toBe(true);
+  });
+
   it('GIVEN a news paraphrase WordNet does not give THEN the hand-written groups still do ("blaze" for "fire", "killed" for "deaths")', () => {
     expect(related('fire', 'blaze')).toBe(true);
     expect(related('arrested', 'detained')).toBe(true);
