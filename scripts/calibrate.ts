@@ -19,6 +19,9 @@ import { ANSWERED_BY_READER, composeRead, extractorSentence } from '../src/answe
 import { typeOfCommand } from '../src/answer/answer-type.js';
 import { choiceProbabilities, FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName, type ReaderDecision } from '../src/answer/reader.js';
 import { judgeAnswer, listQuestionSets, readQuestionFile, type EvalQuestion } from '../tests/support/eval-score.js';
+import { findAnswerSpans } from '../src/answer/answer-type.js';
+import { LEAD_FEATURE_NAMES, leadFeatures, leadProbability, type LeadFeatureName, type LeadWeights } from '../src/answer/lead-check.js';
+import { contentTokens } from '../src/text/tokens.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = join(REPO_ROOT, '..', 'shared', 'eval');
@@ -48,6 +51,8 @@ interface Row {
   precise: boolean;
   /** Does the candidate's whole sentence hold the expected fact (whatever its length)? */
   holds?: boolean;
+  /** The candidate's lead: its features (the probability left at 0, set once the reader is fitted) and whether it holds the fact. */
+  lead?: { features: Record<LeadFeatureName, number>; right: boolean } | undefined;
 }
 
 interface Example {
@@ -102,7 +107,7 @@ export function collectExamples(spec: SetSpec): Example[] {
       const bm25Precise = judgeAnswer(question, { found: bm25 !== undefined, answer: bm25 ? ix.article.sentences[bm25.index]!.text : '' }).precise;
       const rows: Row[] = [];
       if (ANSWERED_BY_READER.has(parsed.command) && parsed.text.trim()) {
-        const { candidates } = readCandidates(ix, {
+        const { type, candidates } = readCandidates(ix, {
           question: parsed.text,
           type: typeOfCommand(parsed.command, parsed.text),
           extractorSentence: extractorSentence(ix, extracted),
@@ -114,7 +119,9 @@ export function collectExamples(spec: SetSpec): Example[] {
           const text = composeRead(ix.article.sentences[c.sentence]!.text, lead?.text ?? '', lead);
           const precise = question.expect_not_found ? false : fromExtractor ? extractedPrecise : judgeAnswer(question, { found: true, answer: text }).precise;
           const holds = !question.expect_not_found && judgeAnswer(question, { found: true, answer: ix.article.sentences[c.sentence]!.text }).contains;
-          rows.push({ features: FEATURE_NAMES.map((name: FeatureName) => c.features[name]), precise, holds });
+          const asked = new Set(contentTokens(parsed.text).map((t) => t.stem));
+          const leadRow = lead && !question.expect_not_found ? { features: leadFeatures(lead, { type, asked, spans: findAnswerSpans(ix, c.sentence, type), sentence: c.features, probability: 0 }), right: judgeAnswer(question, { found: true, answer: lead.text }).contains } : undefined;
+          rows.push({ features: FEATURE_NAMES.map((name: FeatureName) => c.features[name]), precise, holds, lead: leadRow });
         }
       }
       out.push({
@@ -405,7 +412,59 @@ export function thresholdCurve(examples: Example[], w: number[], decision: Reade
   return GRID(0, 0.9, 0.05).map((threshold) => ({ threshold, o: outcome(examples, w, { ...decision, threshold }) }));
 }
 
-export function calibrate(): { features: string[]; weights: number[]; decision: ReaderDecision; examples: Example[] } {
+/**
+ * The leads the lead check learns from and is judged on: per question, the reader's best candidate
+ * (by these weights), when its sentence holds the fact and it has a lead; whether the lead holds it.
+ */
+function leadExamples(examples: Example[], w: number[]): { x: number[]; right: boolean }[] {
+  const out: { x: number[]; right: boolean }[] = [];
+  for (const e of examples) {
+    if (!e.rows.length) continue;
+    const p = choiceProbabilities(scoresOf(w, e.rows));
+    const best = p.indexOf(Math.max(...p));
+    const lead = e.rows[best]!.lead;
+    if (!e.rows[best]!.holds || !lead) continue;
+    out.push({ x: LEAD_FEATURE_NAMES.map((name) => (name === 'probability' ? p[best]! : lead.features[name])), right: lead.right });
+  }
+  return out;
+}
+
+/** Logistic regression by Newton's method with L2 (the bias unpenalised); deterministic. */
+export function fitLeadCheck(rows: { x: number[]; right: boolean }[], iterations = 30): number[] {
+  const d = LEAD_FEATURE_NAMES.length;
+  let w = new Array<number>(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const grad = w.map((v, j) => (j === 0 ? 0 : L2 * v));
+    const hess = Array.from({ length: d }, (_, j) => Array.from({ length: d }, (_, k) => (j === k && j > 0 ? L2 : 0)));
+    for (const r of rows) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += w[j]! * r.x[j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = p - (r.right ? 1 : 0);
+      for (let j = 0; j < d; j++) {
+        grad[j]! += err * r.x[j]!;
+        for (let k = 0; k < d; k++) hess[j]![k]! += p * (1 - p) * r.x[j]! * r.x[k]!;
+      }
+    }
+    const step = solve(hess, grad);
+    w = w.map((v, j) => v - step[j]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-10) break;
+  }
+  return w.map((v) => Math.round(v * 1e6) / 1e6);
+}
+
+/** How the lead check does on a set: leads shown and hidden, right and wrong. */
+function leadReport(examples: Example[], w: number[], lead: LeadWeights): string {
+  const k = { shownRight: 0, shownWrong: 0, hiddenRight: 0, hiddenWrong: 0 };
+  for (const r of leadExamples(examples, w)) {
+    const features = Object.fromEntries(LEAD_FEATURE_NAMES.map((name, i) => [name, r.x[i]!])) as Record<LeadFeatureName, number>;
+    const shown = leadProbability(lead, features) >= 0.5;
+    k[shown ? (r.right ? 'shownRight' : 'shownWrong') : r.right ? 'hiddenRight' : 'hiddenWrong']++;
+  }
+  return `leads (answer's sentence holds the fact): shown ${k.shownRight} right / ${k.shownWrong} wrong; hidden ${k.hiddenRight} right / ${k.hiddenWrong} wrong (without the check: ${k.shownRight + k.hiddenRight} right / ${k.shownWrong + k.hiddenWrong} wrong)`;
+}
+
+export function calibrate(): { features: string[]; weights: number[]; decision: ReaderDecision; lead: LeadWeights; examples: Example[] } {
   const examples = setSpecs().flatMap(collectExamples);
   const fitted = examples.filter((e) => setSpecs().some((s) => s.fit && s.group === e.group));
   // Each domain weighs the same in the fit, however many questions it has.
@@ -415,17 +474,19 @@ export function calibrate(): { features: string[]; weights: number[]; decision: 
   }
   const weights = fitChoiceModel(fitted);
   const decision = chooseDecision(fitted, weights);
-  return { features: [...FEATURE_NAMES], weights, decision, examples };
+  const lead = { features: [...LEAD_FEATURE_NAMES], weights: fitLeadCheck(leadExamples(fitted, weights)) };
+  return { features: [...FEATURE_NAMES], weights, decision, lead, examples };
 }
 
 function main(): void {
   const write = process.argv.includes('--write');
   const showCurve = process.argv.includes('--curve');
   const started = Date.now();
-  const { features, weights, decision, examples } = calibrate();
+  const { features, weights, decision, lead, examples } = calibrate();
   const fitted = examples.filter((e) => setSpecs().some((s) => s.fit && s.group === e.group));
   console.log(`fitted on ${fitted.length} questions (${fitted.reduce((n, e) => n + e.rows.length, 0)} candidates) in ${((Date.now() - started) / 1000).toFixed(1)} s; decision ${JSON.stringify(decision)}`);
   console.log(features.map((f, i) => `${f} ${weights[i]}`).join(', '));
+  console.log(`lead check: ${lead.features.map((f, i) => `${f} ${lead.weights[i]}`).join(', ')}`);
   if (showCurve) {
     console.log('\nthreshold | answerable precise | answered wrongly | unanswerable refused (fitted sets: real)');
     const real = fitted.filter((e) => e.group.startsWith('real'));
@@ -445,10 +506,11 @@ function main(): void {
     const alone = ex.filter((e) => (e.question.expect_not_found ? !e.extracted.found : e.extracted.precise)).length;
     const bm25 = ex.filter((e) => !e.question.expect_not_found && e.bm25Precise).length;
     if (group.startsWith('real')) console.log(`  ${group}: ${readerCeiling(ex, weights)}`);
+    console.log(`  ${group}: ${leadReport(ex, weights, lead)}`);
     console.log(`${group} | ${o.questions} | ${o.precise}/${o.answerable} ${pct(o.precise, o.answerable)} | ${pct(o.wrong, o.answerable)} | ${pct(o.refusedAnswerable, o.answerable)} | ${o.refused}/${o.negatives} ${pct(o.refused, o.negatives)} | ${pct(alone, o.questions)} all | ${pct(bm25, o.answerable)}`);
   }
   if (write) {
-    writeFileSync(WEIGHTS_PATH, `${JSON.stringify({ features, weights, ...decision }, null, 2)}\n`);
+    writeFileSync(WEIGHTS_PATH, `${JSON.stringify({ features, weights, ...decision, lead }, null, 2)}\n`);
     console.log(`\nwrote ${WEIGHTS_PATH}`);
   }
 }

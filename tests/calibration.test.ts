@@ -9,11 +9,14 @@ import { calibrate, WEIGHTS_PATH } from '../scripts/calibrate.js';
 const REAL_SET = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'eval', 'real', 'questions');
 
 describe.skipIf(!existsSync(REAL_SET))('npm run calibrate', () => {
-  it('GIVEN the committed question sets THEN refitting reproduces the committed weights and decision', { timeout: 240_000 }, () => {
-    const { features: committedFeatures, weights: committedWeights, ...committedDecision } = JSON.parse(readFileSync(WEIGHTS_PATH, 'utf8')) as { features: string[]; weights: number[] };
-    const { features, weights, decision } = calibrate();
+  it('GIVEN the committed question sets THEN refitting reproduces the committed weights, decision and lead check', { timeout: 240_000 }, () => {
+    type Fit = { features: string[]; weights: number[] };
+    const { features: committedFeatures, weights: committedWeights, lead: committedLead, ...committedDecision } = JSON.parse(readFileSync(WEIGHTS_PATH, 'utf8')) as Fit & { lead: Fit };
+    const { features, weights, decision, lead } = calibrate();
     expect(features).toEqual(committedFeatures);
     weights.forEach((w, i) => expect(w).toBeCloseTo(committedWeights[i]!, 4));
     expect(decision).toEqual(committedDecision);
+    expect(lead.features).toEqual(committedLead.features);
+    lead.weights.forEach((w, i) => expect(w).toBeCloseTo(committedLead.weights[i]!, 4));
   });
 });

@@ -60,10 +60,25 @@ describe('the reader', () => {
     expect(a.answer.startsWith('1864') || a.fact.includes('1864')).toBe(true);
   });
 
-  it('GIVEN a what question whose new words hold a number with a thousands separator THEN the answer leads with the whole number', () => {
+  it('GIVEN a what question whose new words hold a number with a thousands separator THEN the reader\'s span is the whole number', () => {
+    const question = 'What did the canal carry at its peak?';
+    const ix = library.list()[0]!;
+    const [best] = scoreQuestion(ix, question, answerByExtractors(ix, { input: question, command: 'ask' }, parseInput(question), question));
+    expect(best!.lead()?.text).toBe('380,000 tonnes of coal');
+  });
+
+  it('GIVEN a date the lead check believes THEN the answer leads with it in bold', () => {
+    const a = ask('When did the railway arrive?');
+    expect(a.answer).toMatch(/^1864 — The arrival of the railway/);
+    expect(a.fact).toBe('1864');
+  });
+
+  it('GIVEN a span the lead check does not believe (words beside the match, for a what question) THEN the answer is the sentence alone, with no guess in bold before it', () => {
     const a = ask('What did the canal carry at its peak?');
     expect(a.found).toBe(true);
-    expect(a.answer).toMatch(/^380,000 tonnes of coal — /);
+    expect(a.answer).toMatch(/^At its peak in the 1850s the canal carried about 380,000 tonnes of coal/);
+    expect(a.answer).not.toContain(' — ');
+    expect(a.fact).toBe(a.evidence);
   });
 
   it('GIVEN a question about something the article never mentions THEN it is not in the article', () => {

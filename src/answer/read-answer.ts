@@ -6,7 +6,9 @@ import type { ArticleIndex } from '../search/article-index.js';
 import type { Answer, Alternative } from '../types.js';
 import { ANSWER_BUDGET, notFoundAnswer, paragraphOf, sentenceText, truncate, type AnswerContext } from './compose.js';
 import { FEATURE_NAMES, LONG_ARTICLE_SENTENCES, probabilities, READER_DEPTH, readCandidates, type ReaderCandidate, type ReaderWeights } from './reader.js';
-import { typeOfCommand, type AnswerType } from './answer-type.js';
+import { findAnswerSpans, questionType, typeOfCommand, type AnswerType, type Span } from './answer-type.js';
+import { LEAD_FEATURE_NAMES, leadsWith } from './lead-check.js';
+import { contentTokens } from '../text/tokens.js';
 import fittedWeights from './reader-weights.json' with { type: 'json' };
 
 const weightsSchema = z.object({
@@ -18,6 +20,7 @@ const weightsSchema = z.object({
   trustExtractor: z.number().min(0).max(1.01),
   minCoverage: z.number().min(0).max(1.01),
   oppositeThreshold: z.number().min(0).max(1.01),
+  lead: z.object({ features: z.array(z.enum(LEAD_FEATURE_NAMES)), weights: z.array(z.number().finite()) }),
 });
 
 let committed: ReaderWeights | undefined;
@@ -78,6 +81,18 @@ function windowAround(text: string, at: { start: number; end: number }, room: nu
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
+/**
+ * The span an answer from this candidate is built around, and whether it leads the answer in bold
+ * (the lead check); a span that does not lead still places the window on a long sentence.
+ */
+export function leadOf(ix: ArticleIndex, question: string, type: AnswerType, candidate: ScoredCandidate, weights: ReaderWeights): { span: Span; leads: boolean } | undefined {
+  const span = candidate.lead();
+  if (!span) return undefined;
+  const asked = new Set(contentTokens(question).map((t) => t.stem));
+  const at = { type, asked, spans: findAnswerSpans(ix, candidate.sentence, type), sentence: candidate.features, probability: candidate.probability };
+  return { span, leads: leadsWith(weights.lead, span, at) };
+}
+
 /** The commands whose answers the reader weighs (not /quote or /search). */
 export const ANSWERED_BY_READER: ReadonlySet<string> = new Set(['ask', 'who', 'when', 'where']);
 
@@ -102,13 +117,15 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
     if (!extracted.found) return { ...extracted, confidence: best.probability };
     return { ...notFoundAnswer(ix, ctx, [`¶${paragraphOf(ix, top.sentence)}: ${sentenceText(ix, top.sentence)}`]), confidence: best.probability };
   }
+  const type = typeOfCommand(ctx.command, text) ?? questionType(text);
   if (best === own) {
-    // A sentence answer ("what did …") leads with the reader's span when it has one.
-    const lead = extracted.fact === extracted.evidence ? best.lead() : undefined;
-    return lead && lead.text !== extracted.evidence ? { ...extracted, fact: lead.text, answer: composeRead(extracted.evidence, lead.text, lead), confidence: best.probability } : { ...extracted, confidence: best.probability };
+    // A sentence answer ("what did …") leads with the reader's span when it has one the lead check believes.
+    const lead = extracted.fact === extracted.evidence ? leadOf(ix, text, type, best, weights) : undefined;
+    return lead?.leads && lead.span.text !== extracted.evidence ? { ...extracted, fact: lead.span.text, answer: composeRead(extracted.evidence, lead.span.text, lead.span), confidence: best.probability } : { ...extracted, confidence: best.probability };
   }
   const sentence = ix.article.sentences[best.sentence]!;
-  const lead = best.lead();
+  const placed = leadOf(ix, text, type, best, weights);
+  const lead = placed?.leads ? placed.span : undefined;
   // Other matches are a list opened on purpose: one is listed when it is more probable than a
   // blind pick among the sentences the reader weighs. (The candidates share one probability, so
   // the answering threshold would list half as many as the per-sentence model did, and rescue
@@ -117,12 +134,12 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
     .slice(1)
     .filter((c) => c.probability >= 1 / READER_DEPTH && c.sentence !== best.sentence)
     .slice(0, 5)
-    .map((c) => ({ fact: c.lead()?.text || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
+    .map((c) => ({ fact: leadText(leadOf(ix, text, type, c, weights)) || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
   return {
     input: ctx.input,
     command: ctx.command,
     found: true,
-    answer: composeRead(sentence.text, lead?.text ?? '', lead),
+    answer: composeRead(sentence.text, lead?.text ?? '', placed?.span),
     fact: truncate(lead?.text || sentence.text, 256),
     evidence: sentence.text,
     citations: [{ article: ix.article.slug, paragraph: sentence.paragraph }],
@@ -131,4 +148,8 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
     alternatives,
     article: { slug: ix.article.slug, headline: ix.article.headline },
   };
+}
+
+function leadText(lead: { span: Span; leads: boolean } | undefined): string {
+  return lead?.leads ? lead.span.text : '';
 }

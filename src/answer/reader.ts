@@ -9,6 +9,7 @@ import { STOP_WORDS } from '../text/lexicon.js';
 import { antonymsOf } from '../text/wordnet.js';
 import { eventVerbUnknown } from './match.js';
 import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
+import type { LeadWeights } from './lead-check.js';
 
 /** How many of the search's best sentences the reader weighs. */
 export const READER_DEPTH = 10;
@@ -455,10 +456,11 @@ export interface ReaderDecision {
   oppositeThreshold: number;
 }
 
-/** What calibrate.ts fits: a weight per feature, and the decision made with the probabilities. */
+/** What calibrate.ts fits: a weight per feature, the decision made with the probabilities, and the lead check's weights. */
 export interface ReaderWeights extends ReaderDecision {
   features: readonly string[];
   weights: number[];
+  lead: LeadWeights;
 }
 
 /**
