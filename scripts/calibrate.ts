@@ -18,7 +18,7 @@ import { parseInput } from '../src/answer/route.js';
 import { ANSWERED_BY_READER, composeRead, extractorSentence } from '../src/answer/read-answer.js';
 import { typeOfCommand } from '../src/answer/answer-type.js';
 import { choiceProbabilities, FEATURE_NAMES, LONG_ARTICLE_SENTENCES, readCandidates, type FeatureName, type ReaderDecision } from '../src/answer/reader.js';
-import { judgeAnswer, listQuestionSets, readQuestionFile, type EvalQuestion } from '../tests/support/eval-score.js';
+import { judgeAnswer, listQuestionSets, readQuestionFile, spanF1, type EvalQuestion } from '../tests/support/eval-score.js';
 import { findAnswerSpans } from '../src/answer/answer-type.js';
 import { LEAD_FEATURE_NAMES, leadFeatures, leadProbability, type LeadFeatureName, type LeadWeights } from '../src/answer/lead-check.js';
 import { contentTokens } from '../src/text/tokens.js';
@@ -120,7 +120,7 @@ export function collectExamples(spec: SetSpec): Example[] {
           const precise = question.expect_not_found ? false : fromExtractor ? extractedPrecise : judgeAnswer(question, { found: true, answer: text }).precise;
           const holds = !question.expect_not_found && judgeAnswer(question, { found: true, answer: ix.article.sentences[c.sentence]!.text }).contains;
           const asked = new Set(contentTokens(parsed.text).map((t) => t.stem));
-          const leadRow = lead && !question.expect_not_found ? { features: leadFeatures(lead, { type, asked, spans: findAnswerSpans(ix, c.sentence, type), sentence: c.features, probability: 0 }), right: judgeAnswer(question, { found: true, answer: lead.text }).contains } : undefined;
+          const leadRow = lead && !question.expect_not_found ? { features: leadFeatures(lead, { type, asked, spans: findAnswerSpans(ix, c.sentence, type), sentence: c.features, probability: 0 }), right: spanF1(question, lead.text) >= 0.5 } : undefined;
           rows.push({ features: FEATURE_NAMES.map((name: FeatureName) => c.features[name]), precise, holds, lead: leadRow });
         }
       }

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { answerInput, buildLibrary, parseArticle, readArticleFile, type Library } from '../src/index.js';
 import { questionType } from '../src/answer/answer-type.js';
 import { composeRead, readerWeights, scoreQuestion } from '../src/answer/read-answer.js';
-import { choiceProbabilities, probabilities, READER_DEPTH, readCandidates } from '../src/answer/reader.js';
+import { choiceProbabilities, FEATURE_NAMES, probabilities, READER_DEPTH, readCandidates, type FeatureName } from '../src/answer/reader.js';
+import { leadsWith } from '../src/answer/lead-check.js';
 import { answerByExtractors } from '../src/answer/index.js';
 import { parseInput } from '../src/answer/route.js';
 import type { Answer } from '../src/types.js';
@@ -73,12 +74,13 @@ describe('the reader', () => {
     expect(a.fact).toBe('1864');
   });
 
-  it('GIVEN a span the lead check does not believe (words beside the match, for a what question) THEN the answer is the sentence alone, with no guess in bold before it', () => {
-    const a = ask('What did the canal carry at its peak?');
-    expect(a.found).toBe(true);
-    expect(a.answer).toMatch(/^At its peak in the 1850s the canal carried about 380,000 tonnes of coal/);
-    expect(a.answer).not.toContain(' — ');
-    expect(a.fact).toBe(a.evidence);
+  it('GIVEN the fitted lead check THEN a lone date beside the match leads, and a guess among several names far from the match does not', () => {
+    const sentence = { ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])), coverage: 0.8 } as Record<FeatureName, number>;
+    const date = { text: '1864', start: 26, end: 30 };
+    expect(leadsWith(readerWeights().lead, date, { type: 'time', asked: new Set(['railway']), spans: [date], sentence: { ...sentence, typedSpanNear: 1, typedSpanFresh: 1 }, probability: 0.9 })).toBe(true);
+    const names = [0, 20, 40, 60].map((start) => ({ text: 'Harlow', start, end: start + 6 }));
+    const guess = { text: 'the volunteers', start: 80, end: 94 };
+    expect(leadsWith(readerWeights().lead, guess, { type: 'name', asked: new Set(['trust']), spans: names, sentence: { ...sentence, longArticle: 1 }, probability: 0.3 })).toBe(false);
   });
 
   it('GIVEN a question about something the article never mentions THEN it is not in the article', () => {

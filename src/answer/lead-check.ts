@@ -27,6 +27,7 @@ export const LEAD_FEATURE_NAMES = [
   'leadRepeats',
   'coverage',
   'probability',
+  'longArticle',
 ] as const;
 export type LeadFeatureName = (typeof LEAD_FEATURE_NAMES)[number];
 
@@ -71,6 +72,8 @@ export function leadFeatures(lead: Span, at: LeadContext): Record<LeadFeatureNam
     leadRepeats: words.length ? repeats / words.length : 0,
     coverage: at.sentence.coverage,
     probability: at.probability,
+    // Reference text rather than news: its questions ask for longer facts than a span beside the match.
+    longArticle: at.sentence.longArticle,
   };
 }
 
