@@ -223,6 +223,21 @@ describe('coreference, measurements and attribution', () => {
     expect(askMountain('/when was the red tent taken down').answer).toMatch(/two hours later/);
   });
 
+  it('GIVEN a sentence that refers to the previous one\'s subject as "it" mid-sentence THEN a question naming the subject finds it', () => {
+    const bridge = buildLibrary([
+      parseArticle(
+        `Floods close paths in the Tarn valley
+
+A wooden footbridge was built across the Tarn in 1902. Rebuilt after the floods of 1968, it was reopened to walkers in May 1970.
+
+The village hall was reopened in June after repairs.
+`,
+        'bridge',
+      ),
+    ]);
+    expect(answerInput(bridge, 'When was the footbridge reopened?').answer).toMatch(/May 1970/);
+  });
+
   it('GIVEN "she said" after a person at "the foot of Glen Morrow" THEN the quote is the person\'s, not the glen\'s', () => {
     expect(askMountain('/quote speaker:Kilbride topic:tea').answer).toMatch(/^Anne Kilbride.*I made tea/);
   });

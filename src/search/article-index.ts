@@ -159,23 +159,41 @@ function describedEarlier(sentences: string[]): string[] {
 const SUBJECT_VERB = String.raw`(?=\s*,|\s+(?:was|were|is|are|has|had|have|will|would|could|can|may|might|said|says)\b)`;
 const NOUN_SUBJECT = new RegExp(String.raw`^(?:The|A|An|This|That)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)${SUBJECT_VERB}`, 'u');
 const NAMED_SUBJECT = new RegExp(String.raw`^((?:\p{Lu}[\p{L}'-]*\s+){0,4}\p{Lu}[\p{L}'-]*)${SUBJECT_VERB}`, 'u');
+/** A pronoun is no subject to carry: the sentence before it says what it stands for. */
+const PRONOUN_SUBJECT = /^(?:It|Its|They|Their|Them|This|These|Those|He|She|His|Her|We|I|You|There)$/;
+/** The pronouns that stand for a thing or a group named before (a person's are resolved with the people). */
+const THING_PRONOUN = /\b(?:it|its|they|their|them)\b/i;
+/** How many words into a sentence such a pronoun is read as pointing back to the sentence before. */
+const PRONOUN_REACH = 10;
 
 /**
- * "A dark blue van was seen … It was found burnt out near Thornby": a sentence that opens with
- * "It" in the same paragraph is about the sentence before's subject. Returns, per sentence, the
- * words of that subject, so that "/when was the van found" finds the second sentence.
+ * Does the sentence refer back with "it", "its", "they", "their" or "them" within its first words
+ * ("In 1987, when it was founded, …")? Not inside a quote: a speaker's "it" is the speaker's own.
+ */
+function refersBack(text: string): boolean {
+  if (/^["“]/.test(text)) return false;
+  const head = text.split(/\s+/, PRONOUN_REACH).join(' ').replace(/["“][^"”]*["”]?/g, ' ');
+  return THING_PRONOUN.test(head);
+}
+
+/**
+ * "A dark blue van was seen … It was found burnt out near Thornby", "… In 1987, when it was
+ * founded, …": a sentence that refers back with a pronoun early on, in the same paragraph, is
+ * about the sentence before's subject. Returns, per sentence, the words of that subject, so that
+ * "/when was the van found" finds the second sentence.
  */
 function subjectCarriedOver(sentences: readonly Sentence[]): string[] {
   const out: string[] = [];
   sentences.forEach((sentence, i) => {
     const previous = sentences[i - 1];
-    if (!previous || previous.paragraph !== sentence.paragraph || !/^It\s/.test(sentence.text)) {
+    if (!previous || previous.paragraph !== sentence.paragraph || !refersBack(sentence.text)) {
       out.push('');
       return;
     }
-    const subject = NOUN_SUBJECT.exec(previous.text)?.[1] ?? NAMED_SUBJECT.exec(previous.text)?.[1];
-    // "It" after "It": the same thing again.
-    out.push(subject ?? (/^It\s/.test(previous.text) ? (out[i - 1] ?? '') : ''));
+    let subject = NOUN_SUBJECT.exec(previous.text)?.[1] ?? NAMED_SUBJECT.exec(previous.text)?.[1];
+    if (subject && PRONOUN_SUBJECT.test(subject)) subject = undefined;
+    // A pronoun after a pronoun: the same thing again.
+    out.push(subject ?? out[i - 1] ?? '');
   });
   return out;
 }
