@@ -85,10 +85,9 @@ function windowAround(text: string, at: { start: number; end: number }, room: nu
  * The span an answer from this candidate is built around, and whether it leads the answer in bold
  * (the lead check); a span that does not lead still places the window on a long sentence.
  */
-export function leadOf(ix: ArticleIndex, question: string, type: AnswerType, candidate: ScoredCandidate, weights: ReaderWeights): { span: Span; leads: boolean } | undefined {
+function leadOf(ix: ArticleIndex, asked: ReadonlySet<string>, type: AnswerType, candidate: ScoredCandidate, weights: ReaderWeights): { span: Span; leads: boolean } | undefined {
   const span = candidate.lead();
   if (!span) return undefined;
-  const asked = new Set(contentTokens(question).map((t) => t.stem));
   const at = { type, asked, spans: findAnswerSpans(ix, candidate.sentence, type), sentence: candidate.features, probability: candidate.probability };
   return { span, leads: leadsWith(weights.lead, span, at) };
 }
@@ -118,13 +117,14 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
     return { ...notFoundAnswer(ix, ctx, [`¶${paragraphOf(ix, top.sentence)}: ${sentenceText(ix, top.sentence)}`]), confidence: best.probability };
   }
   const type = typeOfCommand(ctx.command, text) ?? questionType(text);
+  const asked = new Set(contentTokens(text).map((t) => t.stem));
   if (best === own) {
     // A sentence answer ("what did …") leads with the reader's span when it has one the lead check believes.
-    const lead = extracted.fact === extracted.evidence ? leadOf(ix, text, type, best, weights) : undefined;
+    const lead = extracted.fact === extracted.evidence ? leadOf(ix, asked, type, best, weights) : undefined;
     return lead?.leads && lead.span.text !== extracted.evidence ? { ...extracted, fact: lead.span.text, answer: composeRead(extracted.evidence, lead.span.text, lead.span), confidence: best.probability } : { ...extracted, confidence: best.probability };
   }
   const sentence = ix.article.sentences[best.sentence]!;
-  const placed = leadOf(ix, text, type, best, weights);
+  const placed = leadOf(ix, asked, type, best, weights);
   const lead = placed?.leads ? placed.span : undefined;
   // Other matches are a list opened on purpose: one is listed when it is more probable than a
   // blind pick among the sentences the reader weighs. (The candidates share one probability, so
@@ -134,7 +134,7 @@ export function decideAnswer(ix: ArticleIndex, ctx: AnswerContext, text: string,
     .slice(1)
     .filter((c) => c.probability >= 1 / READER_DEPTH && c.sentence !== best.sentence)
     .slice(0, 5)
-    .map((c) => ({ fact: leadText(leadOf(ix, text, type, c, weights)) || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
+    .map((c) => ({ fact: leadText(leadOf(ix, asked, type, c, weights)) || sentenceText(ix, c.sentence), evidence: sentenceText(ix, c.sentence), citation: { article: ix.article.slug, paragraph: paragraphOf(ix, c.sentence) } }));
   return {
     input: ctx.input,
     command: ctx.command,
