@@ -26,7 +26,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     const punctEnd = m.index + m[1]!.length + m[2]!.length + m[3]!.length;
     const next = text.slice(boundary.lastIndex, boundary.lastIndex + 2);
     if (!/^["'([]?[A-Z0-9\u00c0-\u024f]/.test(next)) continue; // next must start like a sentence
-    if (m[1] === '.' && m[2] === '' && m[3] === '' && (isAbbreviation(text, m.index) || isReferenceAbbreviation(text, m.index, next))) continue;
+    if (m[1] === '.' && m[2] === '' && m[3] === '' && isAbbreviation(text, m.index, next)) continue;
     spans.push({ start, end: punctEnd });
     start = boundary.lastIndex;
   }
@@ -37,19 +37,8 @@ export function splitSentences(text: string): SentenceSpan[] {
   return spans;
 }
 
-/**
- * A short word and a number after its period: "Op. 35", "No. 2", "Vol. 3", "(r. 1435–1449)",
- * "(d. 1523)", "c. 605". A sentence can start with a number, but hardly after a one- or
- * two-letter lowercase word or a capitalised two- or three-letter one; not after an acronym
- * ("… in the US. 4 sold 310,000 copies", 4 being an album) or "May" ("in May. 3 died").
- */
-function isReferenceAbbreviation(text: string, dotIndex: number, next: string): boolean {
-  if (!/^\d/.test(next)) return false;
-  const word = /(?:^|\P{L})(\p{L}{1,3})$/u.exec(text.slice(Math.max(0, dotIndex - 4), dotIndex))?.[1] ?? '';
-  return /^\p{Ll}{1,2}$/u.test(word) || (/^\p{Lu}\p{Ll}{1,2}$/u.test(word) && word !== 'May');
-}
-
-function isAbbreviation(text: string, dotIndex: number): boolean {
+/** Does the period at `dotIndex` close an abbreviation rather than the sentence (`next`: what follows it)? */
+function isAbbreviation(text: string, dotIndex: number, next: string): boolean {
   const before = text.slice(Math.max(0, dotIndex - 12), dotIndex);
   // `before` is at most 12 characters, so retrying at each of them costs nothing.
   // eslint-disable-next-line regexp/no-super-linear-move
@@ -62,5 +51,9 @@ function isAbbreviation(text: string, dotIndex: number): boolean {
   }
   if (/^[A-Z]$/.test(word)) return true; // an initial: "John F. Kennedy"
   if (/^(?:[A-Z]\.)+[A-Z]$/i.test(word)) return true; // "U.S", "e.g"
-  return false;
+  // A short word before a number: "Op. 35", "No. 2", "Vol. 3", "(r. 1435–1449)", "(d. 1523)",
+  // "c. 605". A sentence can start with a number, but hardly after a one- or two-letter lowercase
+  // word or a capitalised two- or three-letter one; not after an acronym ("… in the US. 4 sold
+  // 310,000 copies", 4 being an album) or "May" ("in May. 3 died").
+  return /^\d/.test(next) && (/^[a-z]{1,2}$/.test(word) || (/^[A-Z][a-z]{1,2}$/.test(word) && word !== 'May'));
 }
