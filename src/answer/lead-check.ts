@@ -1,7 +1,8 @@
 // Whether a reader's answer leads with its span. The span is picked by hand (the one of the asked
 // type nearest the matched words), and on long reference text it is often not the fact even when
-// the sentence is: on the fitted real articles, of the answers whose sentence held the fact, 40%
-// led with it and 46% led with something else in bold. A logistic model fitted by calibrate.ts
+// the sentence is: on the fitted real articles, of the answers whose sentence held the fact and
+// that had a lead, 1,337 led with a span naming it and 1,206 with something else in bold (SQuAD's
+// token F1 of 0.5 or more counts as naming it). A logistic model fitted by calibrate.ts
 // gives the probability that the span is the fact; below one half the answer is the sentence
 // alone, because a wrong fact in bold misleads more than no bold at all.
 import { tokenize } from '../text/tokens.js';
