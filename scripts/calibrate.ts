@@ -8,7 +8,7 @@
 // fitted real articles that refuses at least a quarter of their unanswerable questions and loses
 // nothing on the fitted news sets.
 // Prints the figures for every set apart, the held-out real articles and the blind holdouts
-// included, beside BM25's best sentence measured in the same run.
+// included, beside BM25's best sentence (textbook, and the engine's own search) measured in the same run.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import { judgeAnswer, listQuestionSets, readQuestionFile, spanF1, type EvalQuest
 import { findAnswerSpans } from '../src/answer/answer-type.js';
 import { LEAD_FEATURE_NAMES, leadFeatures, leadProbability, type LeadFeatureName, type LeadWeights } from '../src/answer/lead-check.js';
 import { contentTokens } from '../src/text/tokens.js';
+import { TextbookBm25 } from './textbook-bm25.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = join(REPO_ROOT, '..', 'shared', 'eval');
@@ -65,8 +66,10 @@ interface Example {
   extracted: { found: boolean; precise: boolean; confidence: number; sentenceAnswer: boolean };
   /** A news-length article (shorter than LONG_ARTICLE_SENTENCES). */
   short: boolean;
-  /** BM25's best sentence, judged as an answer: the baseline. */
+  /** The engine's own search's best sentence, judged as an answer: the stronger baseline. */
   bm25Precise: boolean;
+  /** Textbook BM25's best sentence, judged as an answer: the baseline issue 9 measured. */
+  textbookPrecise: boolean;
 }
 
 interface SetSpec {
@@ -96,6 +99,7 @@ export function collectExamples(spec: SetSpec): Example[] {
     if (spec.only && !spec.only(set.slug)) continue;
     const library = buildLibrary([readArticleFile(set.articlePath)]);
     const ix = library.list()[0]!;
+    const textbook = new TextbookBm25(ix.article.sentences.map((s) => s.text));
     for (const question of readQuestionFile(set.questionsPath)) {
       const parsed = parseInput(question.q);
       const ctx = { input: question.q, command: parsed.command };
@@ -103,6 +107,8 @@ export function collectExamples(spec: SetSpec): Example[] {
       const extractedPrecise = judgeAnswer(question, extracted).precise;
       const bm25 = ix.search.search(parsed.text, 1)[0];
       const bm25Precise = judgeAnswer(question, { found: bm25 !== undefined, answer: bm25 ? ix.article.sentences[bm25.index]!.text : '' }).precise;
+      const textbookBest = textbook.best(parsed.text);
+      const textbookPrecise = judgeAnswer(question, { found: textbookBest !== undefined, answer: textbookBest !== undefined ? ix.article.sentences[textbookBest]!.text : '' }).precise;
       const rows: Row[] = [];
       if (ANSWERED_BY_READER.has(parsed.command) && parsed.text.trim()) {
         const asked = new Set(contentTokens(parsed.text).map((t) => t.stem));
@@ -129,6 +135,7 @@ export function collectExamples(spec: SetSpec): Example[] {
         extracted: { found: extracted.found, precise: extractedPrecise, confidence: extracted.confidence, sentenceAnswer: extracted.fact === extracted.evidence },
         short: ix.article.sentences.length < LONG_ARTICLE_SENTENCES,
         bm25Precise,
+        textbookPrecise,
       });
     }
   }
@@ -496,16 +503,17 @@ function main(): void {
       console.log(`${t.toFixed(2)} | ${pct(o.precise, o.answerable)} (${pct(w.precise, w.answerable)}) | ${pct(o.wrong, o.answerable)} (${pct(w.wrong, w.answerable)}) | ${pct(o.refused, o.negatives)} (${pct(w.refused, w.negatives)})`);
     });
   }
-  console.log('\nset | questions | answerable precise | wrong | refused | negatives refused | extractors alone | BM25 best sentence');
+  console.log("\nset | questions | answerable precise | wrong | refused | negatives refused | extractors alone | best sentence of BM25: textbook / the engine's search");
   const groups = [...new Set(examples.map((e) => e.group))];
   for (const group of groups) {
     const ex = examples.filter((e) => e.group === group);
     const o = outcome(ex, weights, decision);
     const alone = ex.filter((e) => (e.question.expect_not_found ? !e.extracted.found : e.extracted.precise)).length;
     const bm25 = ex.filter((e) => !e.question.expect_not_found && e.bm25Precise).length;
+    const textbook = ex.filter((e) => !e.question.expect_not_found && e.textbookPrecise).length;
     if (group.startsWith('real')) console.log(`  ${group}: ${readerCeiling(ex, weights)}`);
     console.log(`  ${group}: ${leadReport(ex, weights, lead)}`);
-    console.log(`${group} | ${o.questions} | ${o.precise}/${o.answerable} ${pct(o.precise, o.answerable)} | ${pct(o.wrong, o.answerable)} | ${pct(o.refusedAnswerable, o.answerable)} | ${o.refused}/${o.negatives} ${pct(o.refused, o.negatives)} | ${pct(alone, o.questions)} all | ${pct(bm25, o.answerable)}`);
+    console.log(`${group} | ${o.questions} | ${o.precise}/${o.answerable} ${pct(o.precise, o.answerable)} | ${pct(o.wrong, o.answerable)} | ${pct(o.refusedAnswerable, o.answerable)} | ${o.refused}/${o.negatives} ${pct(o.refused, o.negatives)} | ${pct(alone, o.questions)} all | ${pct(textbook, o.answerable)} / ${pct(bm25, o.answerable)}`);
   }
   if (write) {
     writeFileSync(WEIGHTS_PATH, `${JSON.stringify({ features, weights, ...decision, lead }, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { calibrate, WEIGHTS_PATH } from '../scripts/calibrate.js';
+import { TextbookBm25 } from '../scripts/textbook-bm25.js';
 
 const REAL_SET = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'eval', 'real', 'questions');
 
@@ -18,5 +19,17 @@ describe.skipIf(!existsSync(REAL_SET))('npm run calibrate', () => {
     expect(decision).toEqual(committedDecision);
     expect(lead.features).toEqual(committedLead.features);
     lead.weights.forEach((w, i) => expect(w).toBeCloseTo(committedLead.weights[i]!, 4));
+  });
+});
+
+describe('the textbook BM25 baseline', () => {
+  const sentences = ['The quake struck Sichuan in May.', 'Rescue teams reached Sichuan.', 'The earthquakes were felt in Beijing.'];
+
+  it('GIVEN a question whose rarest word one sentence holds THEN that sentence ranks first', () => {
+    expect(new TextbookBm25(sentences).best('When did the quake strike Sichuan?')).toBe(0);
+  });
+
+  it('GIVEN a question in another word form THEN textbook BM25 does not stem it and finds nothing', () => {
+    expect(new TextbookBm25(sentences).best('earthquake Shanghai')).toBeUndefined();
   });
 });
