@@ -91,6 +91,16 @@ describe('answering questions about an article', () => {
     expect(ask('/where were the crew members rescued').answer).toMatch(/^Near Skarvholm/);
   });
 
+  it('GIVEN a place name that holds digits THEN /where never cuts it inside the word', () => {
+    // The bundled article: "in a scheduled meeting at the G20 summit" once gave "… at the G".
+    const bundled = buildLibrary([readArticleFile(fileURLToPath(new URL('../data/articles/seed-russia-normalization.txt', import.meta.url)))]);
+    const a = answerInput(bundled, '/where did the meeting take place');
+    expect(a.found).toBe(true);
+    const at = a.evidence!.indexOf(a.fact.replace(/^./, (c) => c.toLowerCase()));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(a.evidence!.slice(at + a.fact.length)).toMatch(/^(?![\p{L}\p{N}])/u);
+  });
+
   it('GIVEN an abbreviation in a place name THEN /where keeps the whole name', () => {
     expect(ask('/where were the crew members treated').answer).toMatch(/^At St\. Olaf's Hospital/);
   });

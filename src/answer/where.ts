@@ -32,7 +32,8 @@ function findLocatives(ix: ArticleIndex, sentence: number): Locative[] {
     if (weight === 0) continue;
     // Chain "to a school gymnasium in the neighbouring town of Eikefjord".
     let end = m.index + m[0].length;
-    const chain = /^\s+(?:in|at|near|of|on)\s+(?:the\s+)?(?:[\p{L}'-]+\s+){0,4}?(?:town|city|village|county|region|district|area|province|island|\p{Lu}[\p{L}'-]*)(?:\s+of\s+\p{Lu}[\p{L}'-]*)?/u.exec(text.slice(end));
+    // A name may hold digits ("the G20 summit"); the chain ends at a word's end, never inside one.
+    const chain = /^\s+(?:in|at|near|of|on)\s+(?:the\s+)?(?:[\p{L}\p{N}'-]+\s+){0,4}?(?:town|city|village|county|region|district|area|province|island|\p{Lu}[\p{L}\p{N}'-]*)(?:\s+of\s+\p{Lu}[\p{L}\p{N}'-]*)?(?![\p{L}\p{N}])/u.exec(text.slice(end));
     if (chain) end += chain[0].length;
     out.push({ text: text.slice(m.index, end).replace(/\u2024/g, '.'), start: m.index, end, weight });
   }
