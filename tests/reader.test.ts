@@ -83,6 +83,14 @@ describe('the reader', () => {
     expect(leadsWith(readerWeights().lead, guess, { type: 'name', asked: new Set(['trust']), spans: names, sentence: { ...sentence, longArticle: 1 }, probability: 0.3 })).toBe(false);
   });
 
+  it('GIVEN "what did X propose" THEN the lead is never the words before the verb (who did it)', () => {
+    const proposal = buildLibrary([parseArticle('Talks stall\n\nThe mayor went on to propose a joint city-county depot, then after criticism of the proposal, he withdrew it. Critics disagreed.\n', 'proposal')]);
+    const ix = proposal.list()[0]!;
+    const question = 'What did the city propose?';
+    const [best] = scoreQuestion(ix, question, answerByExtractors(ix, { input: question, command: 'ask' }, parseInput(question), question));
+    expect(best!.lead()?.text ?? '').not.toMatch(/went/);
+  });
+
   it('GIVEN a question about something the article never mentions THEN it is not in the article', () => {
     const a = ask('Who painted the Mona Lisa?');
     expect(a.found).toBe(false);

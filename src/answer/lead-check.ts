@@ -6,6 +6,7 @@
 // gives the probability that the span is the fact; below one half the answer is the sentence
 // alone, because a wrong fact in bold misleads more than no bold at all.
 import { tokenize } from '../text/tokens.js';
+import { isVerbForm } from '../text/words.js';
 import type { AnswerType, Span } from './answer-type.js';
 import type { FeatureName } from './reader.js';
 
@@ -29,6 +30,7 @@ export const LEAD_FEATURE_NAMES = [
   'coverage',
   'probability',
   'longArticle',
+  'leadVerb',
 ] as const;
 export type LeadFeatureName = (typeof LEAD_FEATURE_NAMES)[number];
 
@@ -75,6 +77,8 @@ export function leadFeatures(lead: Span, at: LeadContext): Record<LeadFeatureNam
     probability: at.probability,
     // Reference text rather than news: its questions ask for longer facts than a span beside the match.
     longArticle: at.sentence.longArticle,
+    // A verb in the past or third person ("Trump went", "made directly to"): a clause, not the thing asked.
+    leadVerb: words.some((w) => /^\p{Ll}/u.test(w.raw) && isVerbForm(w.raw, ['past', 's'])) ? 1 : 0,
   };
 }
 

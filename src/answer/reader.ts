@@ -422,7 +422,11 @@ function leadSpan(
     const end = words[words.length - 1]!.end;
     return { text: text.slice(start, end), start, end };
   };
-  return run(positions[positions.length - 1]! + 1, 1) ?? run(positions[0]! - 1, -1);
+  // "What did Russia propose": the thing asked is the verb's object, after the match; the words
+  // before it are the one who did it.
+  const after = run(positions[positions.length - 1]! + 1, 1);
+  if (after || /^\s*what\s+(?:do|does|did)\b/i.test(question)) return after;
+  return run(positions[0]! - 1, -1);
 }
 
 function extraSentence(input: ReaderInput, hits: SentenceHit[]): boolean {
