@@ -52,13 +52,15 @@ interface KindTable {
   parents: string[];
   /** "lemma id id" entries, sorted by lemma. */
   lemmas: string[];
+  /** The same entries as written, comma-separated. */
+  raw: string;
   ancestors: Map<number, ReadonlySet<number>>;
 }
 let kindTable: KindTable | undefined;
 function kinds(): KindTable {
   if (kindTable) return kindTable;
   const raw = JSON.parse(readFileSync(new URL('./wordnet-kinds.json', import.meta.url), 'utf8')) as { parents: string; lemmas: string };
-  return (kindTable = { parents: raw.parents.split(','), lemmas: raw.lemmas.split(','), ancestors: new Map() });
+  return (kindTable = { parents: raw.parents.split(','), lemmas: raw.lemmas.split(','), raw: raw.lemmas, ancestors: new Map() });
 }
 
 const lemmaOf = (entry: string) => entry.slice(0, entry.indexOf(' '));
@@ -100,19 +102,14 @@ export function ancestorsOf(sense: number): ReadonlySet<number> {
   return built;
 }
 
-let byHead: Map<string, string[]> | undefined;
+const compounds = new Map<string, readonly string[]>();
 /** The compound lemmas whose last word is this one ("instrument" → "musical_instrument", "keyboard_instrument", …). */
 export function compoundsOf(head: string): readonly string[] {
-  if (!byHead) {
-    byHead = new Map();
-    for (const lemma of kinds().lemmas.map(lemmaOf)) {
-      const at = lemma.lastIndexOf('_');
-      if (at < 0) continue;
-      const last = lemma.slice(at + 1);
-      const list = byHead.get(last);
-      if (list) list.push(lemma);
-      else byHead.set(last, [lemma]);
-    }
-  }
-  return byHead.get(head) ?? [];
+  let found = compounds.get(head);
+  if (found) return found;
+  // One pass of a pattern over the lemmas as written: cheaper than indexing 30,000 lemmas by their last word.
+  const pattern = new RegExp(`(?:^|,)([^ ,]*_${head.replace(/[^a-z0-9]/g, (c) => `\\${c}`)}) `, 'g');
+  found = [...kinds().raw.matchAll(pattern)].map((m) => m[1]!);
+  compounds.set(head, found);
+  return found;
 }
