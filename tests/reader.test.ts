@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerInput, buildLibrary, parseArticle, readArticleFile, type Library } from '../src/index.js';
-import { questionType } from '../src/answer/answer-type.js';
+import { focusNoun, questionType } from '../src/answer/answer-type.js';
 import { composeRead, readerWeights, scoreQuestion } from '../src/answer/read-answer.js';
 import { choiceProbabilities, FEATURE_NAMES, probabilities, READER_DEPTH, readCandidates, type FeatureName } from '../src/answer/reader.js';
 import { leadsWith } from '../src/answer/lead-check.js';
@@ -39,6 +39,19 @@ const VILLAGES = Array.from({ length: 40 }, (_, i) => {
 
 const library = buildLibrary([parseArticle(`${ARTICLE}\n${VILLAGES}\n`, 'canal')]);
 const ask = (input: string) => answerInput(library, input);
+
+/** A short life of a musician: the instruments and the cities are common nouns and names WordNet files under "instrument" and "city". */
+const music = buildLibrary([
+  parseArticle(
+    `Tobias Wrenfield
+
+Tobias Wrenfield was an engineer from Quenby who also wrote music. As a boy, Tobias Wrenfield learned the violin from an uncle in Hartley.
+
+In Quenby he took up the flute in 1830. In Quenby he took up patience in 1831. In 1840 Wrenfield moved to Warsaw, where he built bridges.
+`,
+    'wrenfield',
+  ),
+]);
 
 describe('the reader', () => {
   it('GIVEN "how many" THEN the question asks for a number; "who" a person; "what year" a time', () => {
@@ -125,6 +138,39 @@ describe("the reader's probabilities", () => {
     const [contested] = choiceProbabilities([2, 2]);
     expect(contested!).toBeLessThan(alone!);
     expect(choiceProbabilities([800, 0]).every(Number.isFinite)).toBe(true);
+  });
+
+  it('GIVEN a what/which question THEN its focus noun is the noun it asks for, past "kind of" and on to the head of a compound', () => {
+    expect(focusNoun('What kind of instrument did Wrenfield learn?')).toBe('instrument');
+    expect(focusNoun('Which record label signed the band?')).toBe('label');
+    expect(focusNoun('Which city is at the end of the canal?')).toBe('city');
+    expect(focusNoun('What year did the railway arrive?')).toBeUndefined();
+    expect(focusNoun('What did the canal carry at its peak?')).toBeUndefined();
+  });
+
+  it('GIVEN a which-instrument question THEN the lowercase instrument named in the sentence leads', () => {
+    const question = 'Which instrument did Wrenfield learn as a boy?';
+    const ix = music.list()[0]!;
+    const [best] = scoreQuestion(ix, question, answerByExtractors(ix, { input: question, command: 'ask' }, parseInput(question), question));
+    expect(ix.article.sentences[best!.sentence]!.text).toContain('violin');
+    expect(best!.lead()?.text).toBe('violin');
+  });
+
+  it('GIVEN two sentences that match a what-instrument question alike THEN the one naming an instrument is the more probable', () => {
+    const ix = music.list()[0]!;
+    const { candidates } = readCandidates(ix, { question: 'What instrument did Wrenfield take up in Quenby?' });
+    const naming = (word: string) => candidates.find((c) => ix.article.sentences[c.sentence]!.text.includes(word))!;
+    expect(naming('flute').features.kindSpanNear).toBeGreaterThan(0);
+    expect(naming('patience').features.kindSpanNear).toBe(0);
+    const [flute, patience] = probabilities(weights, [naming('flute'), naming('patience')]);
+    expect(flute!).toBeGreaterThan(patience!);
+  });
+
+  it('GIVEN a which-city question THEN a city WordNet files by name (an instance of a city) is a word of the kind asked for', () => {
+    const ix = music.list()[0]!;
+    const { candidates } = readCandidates(ix, { question: 'Which city did Wrenfield move to in 1840?' });
+    const moved = candidates.find((c) => ix.article.sentences[c.sentence]!.text.includes('Warsaw'))!;
+    expect(moved.features.kindSpanNear).toBeGreaterThan(0);
   });
 
   it('GIVEN a question about what did not happen THEN a sentence that says nothing of it is weighed as less probable', () => {

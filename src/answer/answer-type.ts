@@ -3,6 +3,9 @@
 // many / how much, a name or noun phrase for what and which.
 import type { ArticleIndex } from '../search/article-index.js';
 import { NUMBER_WORD_PATTERN, STOP_WORDS } from '../text/lexicon.js';
+import { tokenize } from '../text/tokens.js';
+import { ancestorsOf, compoundsOf, lemmaSenses, nounSenses } from '../text/wordnet.js';
+import { isVerbForm, nounLemmas } from '../text/words.js';
 
 export type AnswerType = 'person' | 'time' | 'place' | 'number' | 'name' | 'other';
 
@@ -17,6 +20,22 @@ const TIME_NOUNS = /^(?:year|years|date|day|month|time|century|decade|era|period
 const PLACE_NOUNS = /^(?:city|country|state|place|town|location|region|continent|area|province|county|island|nation|village|capital|street|neighborhood|neighbourhood|borough|venue|building|site)$/i;
 const NUMBER_NOUNS = /^(?:number|amount|dollar|dollars|percentage|percent|proportion|share|size|population|total|rate|price|cost|value|temperature|speed|height|length|distance|weight|magnitude|count|sum|fraction)$/i;
 const PERSON_NOUNS = /^(?:person|man|woman|people|artist|singer|actor|actress|author|writer|director|president|king|queen|emperor|leader|player|musician|composer|scientist|company|group|band|organization|organisation|team|party|member|members|character|producer)$/i;
+
+/**
+ * The noun a what/which question asks for, from the words after its question word: past its verb,
+ * article and "kind of" ("what kind of instrument" → instrument), the first word and the one right
+ * after it when that one is a noun too ("what record label" → record, label; "what company
+ * produces" → company). Lowercase, as written.
+ */
+function focusWords(after: readonly string[]): string[] {
+  const words = after.map((w) => w.replace(/'s?$/, ''));
+  let i = 0;
+  while (i < words.length && /^(?:is|was|are|were|did|does|do|has|have|had|the|a|an|kind|kinds|type|types|sort|sorts|form|forms|of)$/.test(words[i]!)) i++;
+  const first = words[i];
+  if (!first || STOP_WORDS.has(first)) return [];
+  const second = words[i + 1];
+  return second && !STOP_WORDS.has(second) && !isVerbForm(second) && nounSenses(second) ? [first, second] : [first];
+}
 
 const QUESTION_WORD = /\b(who|whom|whose|when|where|how|what|which|why)\b((?:\s+[\w'-]+){0,4})/i;
 
@@ -103,6 +122,85 @@ function spanSources(ix: ArticleIndex): SpanSources {
   for (const p of ix.places) for (const s of new Set(p.mentions)) add(sources.places, s, p.name);
   sourcesByArticle.set(ix, sources);
   return sources;
+}
+
+/**
+ * The noun a what/which question asks for ("what instrument did he play" → "instrument", "what
+ * record label" → "label", "which city" → "city"), when WordNet knows it as a noun; undefined for
+ * other questions and for those that ask for a time or a number.
+ */
+export function focusNoun(question: string): string | undefined {
+  const type = questionType(question);
+  if (type !== 'name' && type !== 'place' && type !== 'person') return undefined;
+  const wh = QUESTION_WORD.exec(question.trim().toLowerCase());
+  if (!wh || (wh[1] !== 'what' && wh[1] !== 'which')) return undefined;
+  const words = focusWords((wh[2] ?? '').trim().split(/\s+/).filter(Boolean));
+  const head = words[words.length - 1];
+  return head && nounSenses(head) ? head : undefined;
+}
+
+/** A sentence's word is of the focus's kind when one of its first two senses is (measured against one and three). */
+const KIND_SENSES = 2;
+/** A kind this close to the top of WordNet ("thing", "event", "group": fewer than five synsets up to "entity") says nothing. */
+const MIN_DEPTH = 5;
+/**
+ * The synsets a focus noun names: its first sense, and the first sense of each compound WordNet
+ * names after it ("instrument" → musical instrument, keyboard instrument, …: "piano" is a kind
+ * of musical instrument, not of WordNet's first "instrument", a device that requires skill).
+ */
+const focusKinds = new Map<string, ReadonlySet<number>>();
+function kindsOf(focus: string): ReadonlySet<number> {
+  let kinds = focusKinds.get(focus);
+  if (kinds) return kinds;
+  const senses = [...(nounSenses(focus) ?? []).slice(0, 1)];
+  const lemma = nounLemmas(focus).find((l) => lemmaSenses(l));
+  if (lemma) for (const compound of compoundsOf(lemma)) senses.push(lemmaSenses(compound)![0]!);
+  kinds = new Set(senses.filter((sense) => ancestorsOf(sense).size >= MIN_DEPTH));
+  focusKinds.set(focus, kinds);
+  return kinds;
+}
+
+function isUnder(sense: number, kinds: ReadonlySet<number>): boolean {
+  const ancestors = ancestorsOf(sense);
+  for (const k of kinds) if (ancestors.has(k)) return true;
+  return false;
+}
+
+/** The words and names of a sentence that WordNet files as kinds (or instances) of the focus: "piano" for an instrument, "Warsaw" for a city. */
+function kindSpans(text: string, focus: string): Span[] {
+  const kinds = kindsOf(focus);
+  if (kinds.size === 0) return [];
+  const tokens = tokenize(text);
+  const out: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+      const words = tokens.slice(i, i + n);
+      if (words.some((t, k) => k > 0 && text.slice(words[k - 1]!.end, t.start) !== ' ')) continue;
+      if (n === 1 && (STOP_WORDS.has(words[0]!.norm) || /^\d/.test(words[0]!.raw))) continue;
+      const senses = nounSenses(words.map((t) => t.raw).join(' ').toLowerCase());
+      if (!senses || !senses.slice(0, KIND_SENSES).some((sense) => isUnder(sense, kinds))) continue;
+      const start = words[0]!.start;
+      const end = words[n - 1]!.end;
+      out.push({ text: text.slice(start, end), start, end });
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+const kindsByArticle = new WeakMap<ArticleIndex, Map<string, readonly Span[]>>();
+/**
+ * The kinds of a focus noun (focusNoun) a sentence names: "piano" for "what instrument", "Warsaw"
+ * for "which city" (remembered: callers must not change them).
+ */
+export function findKindSpans(ix: ArticleIndex, sentenceIndex: number, focus: string): readonly Span[] {
+  let byKey = kindsByArticle.get(ix);
+  if (!byKey) kindsByArticle.set(ix, (byKey = new Map()));
+  const key = `${focus} ${sentenceIndex}`;
+  let spans = byKey.get(key);
+  if (!spans) byKey.set(key, (spans = kindSpans(ix.article.sentences[sentenceIndex]?.text ?? '', focus)));
+  return spans;
 }
 
 /** Each sentence's spans by type, found when first asked for: the same sentences are read for question after question. */

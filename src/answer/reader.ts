@@ -8,7 +8,7 @@ import { contentTokens, stem, tokenize, type Token } from '../text/tokens.js';
 import { STOP_WORDS } from '../text/lexicon.js';
 import { antonymsOf } from '../text/wordnet.js';
 import { eventVerbUnknown } from './match.js';
-import { findAnswerSpans, questionType, type AnswerType, type Span } from './answer-type.js';
+import { findAnswerSpans, findKindSpans, focusNoun, questionType, type AnswerType, type Span } from './answer-type.js';
 import type { LeadWeights } from './lead-check.js';
 
 /** How many of the search's best sentences the reader weighs. */
@@ -63,6 +63,7 @@ export const FEATURE_NAMES = [
   'oppositeWord',
   'asksNegation',
   'negationMissing',
+  'kindSpanNear',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -255,6 +256,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
   const unknownVerb = eventVerbUnknown(ix, input.question) ? 1 : 0;
   const questionStems = new Set(contentTokens(input.question).map((t) => t.stem));
   const counted = type === 'number' ? countedNoun(input.question) : undefined;
+  // The noun a what/which question asks for ("what instrument"), to find the words of its kind.
+  const focus = focusNoun(input.question);
   const opposites = oppositesOf(tokenize(input.question));
   // The headline's words ("iPod") are in most questions and stand for "it" in most sentences:
   // how much of the rest of the question a sentence covers says more.
@@ -289,6 +292,9 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     let novel = 0;
     for (const t of content) if (!hit.matchedStems.has(t.stem)) novel++;
     const near = nearest ? 1 / (1 + nearest.d / 40) : 0;
+    const kinds = (focus ? findKindSpans(ix, hit.index, focus) : []).filter((s) => someTokenIn(tokens, s, (t) => !questionStems.has(t.stem)));
+    let kindNear = 0;
+    for (const s of kinds) kindNear = Math.max(kindNear, 1 / (1 + spanDistance(window, s) / 40));
     // A rare word of the question that the article uses, but not here: the sentence tells of something else.
     let missing = 0;
     for (const t of known) if (!hit.matched.includes(t.token)) missing = Math.max(missing, t.idf / maxIdf);
@@ -344,9 +350,11 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
       // answered by a sentence that says so: one without a negation tells what did happen.
       asksNegation: asksNegation ? 1 : 0,
       negationMissing: asksNegation && !negated ? 1 : 0,
+      kindSpanNear: kindNear,
     };
     let lead: { span: Span | undefined } | undefined;
-    const pick = () => (lead ??= { span: leadSpan(sentence.text, tokens, positions, type, input.question, questionStems, counted, spans.map((sp) => ({ ...sp, d: spanDistance(window, sp) }))) }).span;
+    // A word of the kind the question asks for ("piano" for "what instrument") leads before a capitalised name.
+    const pick = () => (lead ??= { span: leadSpan(sentence.text, tokens, positions, type, input.question, questionStems, counted, (kinds.length ? kinds : spans).map((sp) => ({ ...sp, d: spanDistance(window, sp) }))) }).span;
     return { sentence: hit.index, lead: pick, features };
   });
   // How each compares with the others for the same question: each candidate's score is linear in
@@ -377,7 +385,8 @@ const RUN_BREAK = /[,;:.()"!?—–]/;
 
 /**
  * The span an answer leads with: the typed span nearest the matched words (for "how many X" one
- * that counts X, when there is one); for a what/which question with no typed span, the new words
+ * that counts X, when there is one; for "what instrument" the word of that kind, "piano", when the
+ * sentence has one: the caller passes those spans instead); for a what/which question with no typed span, the new words
  * right after (or else before) the words the question matched: "described as *sarcastic*".
  */
 function leadSpan(

@@ -123,6 +123,20 @@ const NOUN_DETACHMENT: [string, string][] = [
 ];
 
 /**
+ * The noun lemmas a written word may be a form of, the word itself first: its irregular plural's
+ * lemma ("men" → "man") and WordNet's detachments ("cities" → "city"). Callers keep the ones their
+ * table knows.
+ */
+export function nounLemmas(written: string): string[] {
+  const word = written.toLowerCase();
+  const out = [word];
+  const irregular = words().nouns.get(word);
+  if (irregular !== undefined) out.push(irregular);
+  for (const [ending, replacement] of NOUN_DETACHMENT) if (word.endsWith(ending) && word.length > ending.length + 1) out.push(word.slice(0, word.length - ending.length) + replacement);
+  return out;
+}
+
+/**
  * A noun for a person in WordNet ("inspectors", "worker", "children"), any case. who.ts reads an
  * agent noun with it: it measured the same as the -or/-er ending it replaced, which also took
  * "order", "water" and "paper" for doers.
