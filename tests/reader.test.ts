@@ -156,6 +156,17 @@ describe("the reader's probabilities", () => {
     expect(best!.lead()?.text).toBe('violin');
   });
 
+  it('GIVEN "in what city" and a sentence that says only "in the city" THEN the question\'s own word is no city of that kind', () => {
+    // WordNet files "the City" (of London) as a city: the words "the city" repeat the question.
+    const charity = buildLibrary([parseArticle('Singer backs charity\n\nThe charity has since expanded to work with other groups in the city.\n', 'charity')]);
+    const { candidates } = readCandidates(charity.list()[0]!, { question: 'In what city did the singer grow up?' });
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) {
+      expect(c.features.kindSpanNear).toBe(0);
+      expect(c.lead()?.text ?? '').not.toMatch(/^the city$/i);
+    }
+  });
+
   it('GIVEN two sentences that match a what-instrument question alike THEN the one naming an instrument is the more probable', () => {
     const ix = music.list()[0]!;
     const { candidates } = readCandidates(ix, { question: 'What instrument did Wrenfield take up in Quenby?' });

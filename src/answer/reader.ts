@@ -292,7 +292,8 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     let novel = 0;
     for (const t of content) if (!hit.matchedStems.has(t.stem)) novel++;
     const near = nearest ? 1 / (1 + nearest.d / 40) : 0;
-    const kinds = (focus ? findKindSpans(ix, hit.index, focus) : []).filter((s) => someTokenIn(tokens, s, (t) => !questionStems.has(t.stem)));
+    // A word of its own beside the question's: "the city" (WordNet's City of London) is no answer to "what city".
+    const kinds = (focus ? findKindSpans(ix, hit.index, focus) : []).filter((s) => someTokenIn(tokens, s, (t) => !questionStems.has(t.stem) && !STOP_WORDS.has(t.norm)));
     let kindNear = 0;
     for (const s of kinds) kindNear = Math.max(kindNear, 1 / (1 + spanDistance(window, s) / 40));
     // A rare word of the question that the article uses, but not here: the sentence tells of something else.
