@@ -280,7 +280,10 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     const window = matchedWindow(tokens, positions);
     const windowLength = positions.length ? positions[positions.length - 1]! - positions[0]! + 1 : 1;
     const paragraphWords = paragraphStems(ix, sentence.paragraph);
-    const spans = findAnswerSpans(ix, hit.index, type).filter((s) => someTokenIn(tokens, s, (t) => !questionStems.has(t.stem) && !STOP_WORDS.has(t.norm)));
+    // A span answers only with a word of its own beside the question's ("the city" is no answer to
+    // "what city", though WordNet files "the City" of London as one).
+    const ownWord = (t: Token) => !questionStems.has(t.stem) && !STOP_WORDS.has(t.norm);
+    const spans = findAnswerSpans(ix, hit.index, type).filter((s) => someTokenIn(tokens, s, ownWord));
     // The span nearest the matched words (the first of the nearest).
     let nearest: { s: Span; d: number } | undefined;
     for (const s of spans) {
@@ -292,8 +295,7 @@ export function readCandidates(ix: ArticleIndex, input: ReaderInput): { type: An
     let novel = 0;
     for (const t of content) if (!hit.matchedStems.has(t.stem)) novel++;
     const near = nearest ? 1 / (1 + nearest.d / 40) : 0;
-    // A word of its own beside the question's: "the city" (WordNet's City of London) is no answer to "what city".
-    const kinds = (focus ? findKindSpans(ix, hit.index, focus) : []).filter((s) => someTokenIn(tokens, s, (t) => !questionStems.has(t.stem) && !STOP_WORDS.has(t.norm)));
+    const kinds = (focus ? findKindSpans(ix, hit.index, focus) : []).filter((s) => someTokenIn(tokens, s, ownWord));
     let kindNear = 0;
     for (const s of kinds) kindNear = Math.max(kindNear, 1 / (1 + spanDistance(window, s) / 40));
     // A rare word of the question that the article uses, but not here: the sentence tells of something else.
