@@ -105,10 +105,10 @@ export function collectExamples(spec: SetSpec): Example[] {
       const ctx = { input: question.q, command: parsed.command };
       const extracted: Answer = answerByExtractors(ix, ctx, parsed, parsed.text);
       const extractedPrecise = judgeAnswer(question, extracted).precise;
-      const bm25 = ix.search.search(parsed.text, 1)[0];
-      const bm25Precise = judgeAnswer(question, { found: bm25 !== undefined, answer: bm25 ? ix.article.sentences[bm25.index]!.text : '' }).precise;
-      const textbookBest = textbook.best(parsed.text);
-      const textbookPrecise = judgeAnswer(question, { found: textbookBest !== undefined, answer: textbookBest !== undefined ? ix.article.sentences[textbookBest]!.text : '' }).precise;
+      // A baseline's best sentence (none: nothing matched), judged as an answer.
+      const preciseSentence = (index: number | undefined) => judgeAnswer(question, { found: index !== undefined, answer: index !== undefined ? ix.article.sentences[index]!.text : '' }).precise;
+      const bm25Precise = preciseSentence(ix.search.search(parsed.text, 1)[0]?.index);
+      const textbookPrecise = preciseSentence(textbook.best(parsed.text));
       const rows: Row[] = [];
       if (ANSWERED_BY_READER.has(parsed.command) && parsed.text.trim()) {
         const asked = new Set(contentTokens(parsed.text).map((t) => t.stem));

@@ -17,12 +17,13 @@ export class TextbookBm25 {
   private readonly df = new Map<string, number>();
 
   constructor(sentences: readonly string[]) {
-    this.docs = sentences.map((s) => {
+    const tokenized = sentences.map(words);
+    this.docs = tokenized.map((ws) => {
       const tf = new Map<string, number>();
-      for (const w of words(s)) tf.set(w, (tf.get(w) ?? 0) + 1);
+      for (const w of ws) tf.set(w, (tf.get(w) ?? 0) + 1);
       return tf;
     });
-    this.lengths = sentences.map((s) => words(s).length);
+    this.lengths = tokenized.map((ws) => ws.length);
     this.averageLength = this.lengths.reduce((n, l) => n + l, 0) / Math.max(1, this.lengths.length);
     for (const doc of this.docs) for (const w of doc.keys()) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
